@@ -24,7 +24,8 @@ export interface IdResult {
   cleaned: string;
   /**
    * For 'damaged': the surviving first 15 digits (address code + birth date + first sequence digit);
-   * never an ID. For 'badCheck': null (use `cleaned` to compare with a same-named person's valid ID).
+   * never an ID. Null when fewer survive (E-notation text such as `3.60426E+17` keeps only 6).
+   * For 'badCheck': null (use `cleaned` to compare with a same-named person's valid ID).
    */
   prefix15: string | null;
   /** Birth date encoded in the number (YYYY-MM-DD) where the date part is real; also for 'damaged' and 'badCheck'. */
@@ -56,6 +57,8 @@ export interface PhoneResult {
   phone: string | null;
   type: 'mobile' | 'landline' | null;
   problem: string | null;
+  /** Further valid numbers when the cell holds several (`138…/0797-…`); the first one is `phone`. */
+  others?: string[];
 }
 
 /**
@@ -74,6 +77,7 @@ export type Relation =
   | 'grandchild'
   | 'father'
   | 'mother'
+  | 'parent' // GB/T 4761 code 50 父母: father or mother, not said which
   | 'parentInLaw'
   | 'grandparent'
   | 'sibling'
@@ -113,4 +117,67 @@ export type PovertyStatus =
 export interface StatusResult {
   status: PovertyStatus | null;
   problem: string | null;
+}
+
+/** A parsed scalar (yes/no, year, count, housing …) with its problem text. */
+export interface ValueResult<T> {
+  value: T | null;
+  problem: string | null;
+}
+
+/** 主要致贫原因, canonical value = the Chinese short label of DOMAIN §2.1. */
+export type PovertyCause =
+  | '因病'
+  | '因残'
+  | '因学'
+  | '因灾'
+  | '缺土地'
+  | '缺水'
+  | '缺技术'
+  | '缺劳力'
+  | '缺资金'
+  | '交通条件落后'
+  | '自身发展动力不足'
+  | '因婚'
+  | '其他';
+
+export interface CauseResult {
+  cause: PovertyCause | null;
+  problem: string | null;
+}
+
+/** 住房情况 / 危房等级: safe, C- or D-grade dangerous, or dangerous without a grade. */
+export type Housing = 'safe' | 'C' | 'D' | 'dangerous';
+
+/** 健康状况, possibly combined (`长期慢性病,残疾`). `healthy` only when no illness or disability is named. */
+export interface HealthResult {
+  healthy: boolean;
+  chronic: boolean;
+  seriousIllness: boolean;
+  disabled: boolean;
+}
+
+/**
+ * 在校生状况. `level` is the stage: 学前教育 小学 初中 高中 中职 高职 大专及以上 (null when not in school or unknown).
+ * `problem` is set when the text is not recognised (then `inSchool` is null).
+ */
+export interface SchoolingResult {
+  inSchool: boolean | null;
+  level: string | null;
+  problem: string | null;
+}
+
+export interface GenderResult {
+  gender: Gender | null;
+  problem: string | null;
+}
+
+export type NameMatchKind = 'exact' | 'homophone' | 'fuzzyPinyin' | 'similar' | 'different';
+
+export interface NameComparison {
+  /** 0..1; a different surname with different pinyin stays below 0.5. */
+  score: number;
+  kind: NameMatchKind;
+  /** Chinese, e.g. `同音（wang xiao ming）`. */
+  explanation: string;
 }

@@ -1,0 +1,172 @@
+/**
+ * Resident ID numbers (公民身份号码, GB 11643-1999), DOMAIN §3.1.
+ * ID numbers stay strings from end to end: digits are only ever read one character at a time.
+ */
+import type { Gender, IdResult, IdStatus } from './types.js';
+import { type CellInput, cellNumber, cellText, expandExponent, isNumericCell, plainNumber, toHalfWidth } from './text.js';
+import { isRealDate, latestToday } from './calendar.js';
+
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECK_CHARS = '10X98765432';
+const EARLIEST_BIRTH = '1900-01-01';
+
+/** Check character for the first 17 digits of an 18-character ID. */
+export function idCheckChar(first17: string): string {
+  if (!/^\d{17}$/.test(first17)) throw new Error(`身份证号前17位应为17位数字：${first17}`);
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * WEIGHTS[i];
+  return CHECK_CHARS[sum % 11];
+}
+
+/** Upgrades a 15-digit ID to 18 characters: `19` before the 2-digit year, check character appended. */
+export function upgrade15(id15: string): string {
+  if (!/^\d{15}$/.test(id15)) throw new Error(`15位身份证号应为15位数字：${id15}`);
+  const first17 = `${id15.slice(0, 6)}19${id15.slice(6)}`;
+  return first17 + idCheckChar(first17);
+}
+
+/** `YYYYMMDD` → `YYYY-MM-DD` when it is a real calendar date, else null. */
+function birthFrom(yyyymmdd: string): string | null {
+  if (!/^\d{8}$/.test(yyyymmdd)) return null;
+  const y = twoDigits(yyyymmdd, 0) * 100 + twoDigits(yyyymmdd, 2);
+  const m = twoDigits(yyyymmdd, 4);
+  const d = twoDigits(yyyymmdd, 6);
+  return isRealDate(y, m, d) ? `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}` : null;
+}
+
+function twoDigits(s: string, at: number): number {
+  return (s.charCodeAt(at) - 48) * 10 + (s.charCodeAt(at + 1) - 48);
+}
+
+function genderFrom(digit: string): Gender {
+  return (digit.charCodeAt(0) - 48) % 2 === 1 ? 'M' : 'F';
+}
+
+/** True for a well-formed 18-character ID: birth date real and in range, check character right (x = X). */
+export function isValidId(s: string, opts: { today?: string } = {}): boolean {
+  if (!/^\d{17}[\dXx]$/.test(s)) return false;
+  const birth = birthFrom(s.slice(6, 14));
+  if (birth === null || birth < EARLIEST_BIRTH || birth > (opts.today ?? latestToday())) return false;
+  return idCheckChar(s.slice(0, 17)) === s[17].toUpperCase();
+}
+
+/**
+ * How two 18-character strings differ when one is probably a typo of the other: in exactly one position
+ * (`oneDigit`), or by one swap of two adjacent characters (`adjacentSwap`). Null otherwise or when equal.
+ */
+export function idTypo(a: string, b: string): 'oneDigit' | 'adjacentSwap' | null {
+  const x = a.toUpperCase();
+  const y = b.toUpperCase();
+  if (x.length !== 18 || y.length !== 18 || x === y) return null;
+  const diff: number[] = [];
+  for (let i = 0; i < 18; i++) if (x[i] !== y[i]) diff.push(i);
+  if (diff.length === 1) return 'oneDigit';
+  if (diff.length === 2 && diff[1] === diff[0] + 1 && x[diff[0]] === y[diff[1]] && x[diff[1]] === y[diff[0]]) {
+    return 'adjacentSwap';
+  }
+  return null;
+}
+
+function result(raw: string, status: IdStatus, cleaned: string, rest: Partial<IdResult> = {}): IdResult {
+  return { raw, status, id: null, cleaned, prefix15: null, birthDate: null, gender: null, problem: null, ...rest };
+}
+
+/** Removes what people and programs add around an ID: spaces, tabs, NBSP, zero-width chars, `'`; x → X. */
+function cleanIdText(raw: string): string {
+  let s = toHalfWidth(raw)
+    .replace(/[\s\u200B-\u200D\u2060\uFEFF]/g, '')
+    .replace(/['‘’]/g, '');
+  if (/^\d{17}[x×]$/.test(s)) s = `${s.slice(0, 17)}X`;
+  return s;
+}
+
+/** Digits of a number that passed through a spreadsheet number (E-notation text or numeric cell). */
+function numericDigits(c: CellInput, cleaned: string): string | null {
+  const n = cellNumber(c);
+  if (n !== null) return Number.isInteger(n) && n >= 0 ? plainNumber(n) : null;
+  if (/^\d+(\.\d+)?E\+?\d+$/i.test(cleaned)) return expandExponent(cleaned);
+  if (isNumericCell(c) && /^\d+$/.test(cleaned)) return cleaned;
+  return null;
+}
+
+/**
+ * Leading digits that really survive (at most 15, what a spreadsheet number keeps). E-notation text is either
+ * a display that kept about 6 significant digits (`3.60426E+17`, Excel's General format: the rest is lost) or a
+ * full-precision write with trailing zeros trimmed (`3.6042619910101E+017`, LibreOffice): a mantissa of 12 or
+ * more digits is taken as the latter.
+ */
+function survivingDigits(c: CellInput, cleaned: string, digits: string): string {
+  const m = /^(\d+)(?:\.(\d+))?E/i.exec(cleaned);
+  if (cellNumber(c) === null && m) {
+    const mantissa = (m[1] + (m[2] ?? '')).replace(/^0+/, '');
+    if (mantissa.length < 12) return mantissa;
+  }
+  return digits.slice(0, 15);
+}
+
+function damaged(raw: string, c: CellInput, cleaned: string, digits: string): IdResult {
+  const kept = survivingDigits(c, cleaned, digits);
+  const birthDate = kept.length >= 14 ? birthFrom(kept.slice(6, 14)) : null;
+  const lost = digits.length === 18 ? '后三位已丢失' : '末尾数字已丢失';
+  return result(raw, 'damaged', digits.length > 0 && cellNumber(c) !== null ? digits : cleaned, {
+    prefix15: kept.length >= 15 ? kept.slice(0, 15) : null,
+    birthDate,
+    problem: `身份证号以数字格式保存，${lost}（${raw}），须按原件重新录入`,
+  });
+}
+
+function judge15(raw: string, cleaned: string, today: string): IdResult {
+  const birthDate = birthFrom(`19${cleaned.slice(6, 12)}`);
+  if (birthDate === null || birthDate > today) {
+    return result(raw, 'badDate', cleaned, { problem: `身份证号中的出生日期无效（19${cleaned.slice(6, 12)}）` });
+  }
+  const id = upgrade15(cleaned);
+  return result(raw, 'upgraded', cleaned, {
+    id,
+    birthDate,
+    gender: genderFrom(cleaned[14]),
+    problem: `身份证号为15位旧号码，应升级为18位（${id}）`,
+  });
+}
+
+function judge18(raw: string, cleaned: string, today: string): IdResult {
+  const datePart = cleaned.slice(6, 14);
+  const birthDate = birthFrom(datePart);
+  if (birthDate === null) return result(raw, 'badDate', cleaned, { problem: `身份证号中的出生日期无效（${datePart}）` });
+  if (birthDate < EARLIEST_BIRTH) {
+    return result(raw, 'badDate', cleaned, { problem: `身份证号中的出生日期早于1900年（${datePart}）` });
+  }
+  if (birthDate > today) return result(raw, 'badDate', cleaned, { problem: `身份证号中的出生日期晚于今天（${datePart}）` });
+  const gender = genderFrom(cleaned[16]);
+  const expected = idCheckChar(cleaned.slice(0, 17));
+  if (expected !== cleaned[17]) {
+    return result(raw, 'badCheck', cleaned, { birthDate, gender, problem: `身份证号校验位错误（应为${expected}）` });
+  }
+  return result(raw, 'valid', cleaned, { id: cleaned, birthDate, gender });
+}
+
+/**
+ * Normalises a resident ID number cell. An 18-digit number that went through a spreadsheet number is
+ * 'damaged' even when its check character happens to validate: only `prefix15` is kept, never an ID.
+ * `today` (YYYY-MM-DD) bounds birth dates; by default the current date.
+ */
+export function normalizeId(c: CellInput, opts: { today?: string } = {}): IdResult {
+  const raw = cellText(c);
+  if (raw === '') return result('', 'empty', '');
+  const today = opts.today ?? latestToday();
+  const cleaned = cleanIdText(raw);
+  const digits = numericDigits(c, cleaned);
+  if (digits !== null) {
+    if (digits.length > 15) return damaged(raw, c, cleaned, digits);
+    const exact = survivingDigits(c, cleaned, digits).length >= digits.length;
+    if (digits.length === 15 && exact) return judge15(raw, digits, today);
+    if (digits.length === 15) return damaged(raw, c, cleaned, digits);
+    return result(raw, 'badLength', digits, { problem: `身份证号位数错误（${digits.length}位，应为18位）` });
+  }
+  if (!/^[\dX]+$/.test(cleaned) || /X./.test(cleaned)) {
+    return result(raw, 'badChars', cleaned, { problem: `身份证号含有非法字符（${raw}）` });
+  }
+  if (cleaned.length === 15 && /^\d{15}$/.test(cleaned)) return judge15(raw, cleaned, today);
+  if (cleaned.length === 18) return judge18(raw, cleaned, today);
+  return result(raw, 'badLength', cleaned, { problem: `身份证号位数错误（${cleaned.length}位，应为18位）` });
+}
