@@ -1,0 +1,180 @@
+/** From a file to normalised records: open, find each sheet's table, recognise its layout, parse its rows. */
+import { basename } from 'node:path';
+import { openWorkbook } from '../io/open.js';
+import { openTable, type Table, type SkippedRow } from '../io/table.js';
+import type { FileFormat } from '../io/types.js';
+import { cellText } from '../normalize/text.js';
+import { unitMultiplier } from '../normalize/money.js';
+import type { SourceKind } from '../model/kinds.js';
+import type { FieldProblem, Loc, SourceRecord, SourceSpec, FieldMap } from './define.js';
+import { detect, type Detection } from './detect.js';
+import { headerHits } from './match.js';
+import type { Mapping } from './mapping.js';
+import type { ParseContext } from './fields.js';
+import { SPECS } from './index.js';
+
+export interface ReadOptions {
+  /** Explicit kind from a CLI flag: overrides recognition. */
+  kind?: SourceKind;
+  mapping?: Mapping;
+  /** How many problems to keep per sheet for display (all are counted). */
+  keepProblems?: number;
+}
+
+export interface SheetStats {
+  /** Data rows seen under the header (blank, footer and repeated-header rows not included). */
+  rows: number;
+  kept: number;
+  rejected: number;
+  /** Rows with at least one field problem (kept). */
+  withProblems: number;
+  problems: number;
+}
+
+/** One problem row for reports: where, which column, what. */
+export interface RowProblem {
+  loc: Loc;
+  column: string | null;
+  field: string | null;
+  value: string;
+  message: string;
+  /** The row was rejected (nothing usable), not only a field problem. */
+  rejected: boolean;
+}
+
+export interface SheetReading {
+  file: string;
+  format: FileFormat;
+  encoding: string | null;
+  sheet: string;
+  hidden: boolean;
+  table: Table | null;
+  detection: Detection | null;
+  /** Chinese reason the sheet is not used (no header, unrecognised, tie). */
+  problem: string | null;
+  stats: SheetStats;
+  /** The first problems (up to keepProblems), for display. */
+  problems: RowProblem[];
+  skipped(): SkippedRow[];
+  /** Parsed rows; consume fully before asking for the next sheet (xlsx sheets stream in order). */
+  records(): AsyncIterable<ParsedRow>;
+}
+
+export interface ParsedRow {
+  spec: SourceSpec;
+  loc: Loc;
+  /** Null when the row was rejected. */
+  record: SourceRecord<FieldMap> | null;
+  rejected: string | null;
+}
+
+const emptyStats = (): SheetStats => ({ rows: 0, kept: 0, rejected: 0, withProblems: 0, problems: 0 });
+
+function scoreHeaderFor(opts: ReadOptions): (texts: string[]) => number {
+  const pool = opts.kind ? SPECS.filter((s) => s.kind === opts.kind) : SPECS;
+  return (texts) => {
+    let best = 0;
+    for (const spec of pool) best = Math.max(best, headerHits(spec, texts, opts.mapping));
+    return best >= 2 ? best : 0;
+  };
+}
+
+/** Reads a file sheet by sheet. Throws `ReadError` (Chinese) when the file cannot be opened at all. */
+export async function* readSheets(file: string, opts: ReadOptions = {}): AsyncGenerator<SheetReading> {
+  const wb = await openWorkbook(file);
+  const keep = opts.keepProblems ?? 20;
+  for (const sheet of wb.sheets) {
+    const table = await openTable(sheet, { scoreHeader: scoreHeaderFor(opts) });
+    const stats = emptyStats();
+    const problems: RowProblem[] = [];
+    const base = {
+      file,
+      format: wb.format,
+      encoding: wb.encoding,
+      sheet: sheet.name,
+      hidden: sheet.hidden,
+      table,
+      stats,
+      problems,
+      skipped: () => table?.skipped ?? [],
+    };
+    if (!table) {
+      yield { ...base, detection: null, problem: '找不到表头行：前30行中没有可识别的列名', records: emptyRows };
+      continue;
+    }
+    const detection = detect(table.columns, { forced: opts.kind, mapping: opts.mapping, names: `${basename(file)} ${sheet.name}` });
+    if (!detection.spec) {
+      yield { ...base, detection, problem: detection.problem, records: () => drain(table) };
+      continue;
+    }
+    const spec = detection.spec;
+    const ctx: ParseContext = { date1904: wb.date1904, moneyMultiplier: (table.unitNote && unitMultiplier(table.unitNote)) || 1 };
+    const note = (p: RowProblem) => {
+      stats.problems++;
+      if (problems.length < keep) problems.push(p);
+    };
+    yield {
+      ...base,
+      detection,
+      problem: null,
+      records: () => parseRows(spec, detection, table, file, ctx, stats, note),
+    };
+  }
+}
+
+async function* emptyRows(): AsyncIterable<ParsedRow> {}
+
+/** An unusable sheet is still read through so that the next sheet of a streamed workbook can start. */
+async function* drain(table: Table): AsyncIterable<ParsedRow> {
+  for await (const _row of table.rows()) void _row;
+}
+
+async function* parseRows(
+  spec: SourceSpec,
+  detection: Detection,
+  table: Table,
+  file: string,
+  ctx: ParseContext,
+  stats: SheetStats,
+  note: (p: RowProblem) => void,
+): AsyncIterable<ParsedRow> {
+  const used = detection.columns.filter((c) => c.field !== null);
+  const fieldNames = Object.keys(spec.fields);
+  for await (const row of table.rows()) {
+    stats.rows++;
+    const loc: Loc = { file, sheet: table.sheet, row: row.row };
+    const rec: Record<string, unknown> = { loc, problems: [] as FieldProblem[] };
+    for (const f of fieldNames) rec[f] = null;
+    const rowProblems: FieldProblem[] = [];
+    for (const col of used) {
+      const field = col.field as string;
+      const cell = row.cells[col.index];
+      const parsed = spec.fields[field].parse(cell, ctx);
+      rec[field] = parsed.value;
+      if (parsed.problem) rowProblems.push({ field, column: col.header, value: cellText(cell), message: parsed.problem });
+    }
+    if (spec.identifying.every((f) => rec[f] === null || rec[f] === undefined)) {
+      stats.rejected++;
+      const wanted = spec.identifying.map((f) => spec.fields[f].label).join('和');
+      const reason = `该行没有${wanted}，无法使用，已跳过`;
+      note({ loc, column: null, field: null, value: rowText(row.cells), message: reason, rejected: true });
+      yield { spec, loc, record: null, rejected: reason };
+      continue;
+    }
+    rec.problems = rowProblems;
+    stats.kept++;
+    if (rowProblems.length) {
+      stats.withProblems++;
+      for (const p of rowProblems) note({ loc, column: p.column, field: p.field, value: p.value, message: p.message, rejected: false });
+    }
+    yield { spec, loc, record: rec as SourceRecord<FieldMap>, rejected: null };
+  }
+}
+
+function rowText(cells: readonly ({ v: unknown } | undefined)[]): string {
+  return cells
+    .map((c) => (c ? cellText(c as Parameters<typeof cellText>[0]) : ''))
+    .filter((t) => t !== '')
+    .join(' | ')
+    .slice(0, 120);
+}
