@@ -1,0 +1,109 @@
+/** One table per worksheet: header row, frozen panes, autofilter, widths measured from the content. */
+import type ExcelJS from 'exceljs';
+import { LINE_HEIGHT, STYLES, cellText, outWidth, wrappedLines, type Out, type StyleName } from './cells.js';
+
+export type WorkbookWriter = ExcelJS.stream.xlsx.WorkbookWriter;
+
+export interface Column<T> {
+  header: string;
+  value: (row: T) => Out;
+  /** Long text: wrapped inside a width-limited column. */
+  wrap?: boolean;
+  /** This row's cell is highlighted (the value of the source to correct). */
+  mark?: (row: T) => boolean;
+  maxWidth?: number;
+}
+
+export interface TableOptions<T> {
+  /** Columns kept visible while scrolling right (the header row is always frozen). */
+  freezeColumns?: number;
+  /** Autofilter over the table (default true). */
+  filter?: boolean;
+  /** Rows written in bold (totals). */
+  bold?: (row: T) => boolean;
+  /** Printed pages across (the print is scaled to fit); default 1. */
+  pagesWide?: number;
+}
+
+const MIN_WIDTH = 6;
+const MAX_TEXT_WIDTH = 40;
+const MAX_WRAP_WIDTH = 50;
+
+/** Column letters of a 1-based column number (1 → A, 27 → AA). */
+export function columnLetter(n: number): string {
+  let s = '';
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+function styleOf(v: Out, marked: boolean, bold: boolean, wrap: boolean): StyleName {
+  if (typeof v === 'number') return marked ? 'markNumber' : bold ? 'boldNumber' : 'number';
+  return marked ? 'markText' : bold ? 'bold' : wrap ? 'wrap' : 'text';
+}
+
+/** Writes `rows` as a new worksheet `name` and commits it. */
+export function addTable<T>(
+  wb: WorkbookWriter,
+  name: string,
+  columns: readonly Column<T>[],
+  rows: readonly T[],
+  opts: TableOptions<T> = {},
+): void {
+  const widths = columns.map((c) => outWidth(c.header));
+  for (const row of rows) {
+    columns.forEach((c, i) => {
+      widths[i] = Math.max(widths[i], outWidth(c.value(row)));
+    });
+  }
+  const frozen = opts.freezeColumns ?? 0;
+  const ws = wb.addWorksheet(name, {
+    views: [{ state: 'frozen', xSplit: frozen, ySplit: 1 }],
+    // A4 landscape; the header row (and the frozen columns) repeated on every printed page.
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      printTitlesRow: '1:1',
+      ...(frozen > 0 ? { printTitlesColumn: `A:${columnLetter(frozen)}` } : {}),
+      fitToWidth: opts.pagesWide ?? 1,
+      fitToHeight: 0,
+    },
+  });
+  const colWidths = columns.map(
+    (c, i) => Math.min(c.maxWidth ?? (c.wrap ? MAX_WRAP_WIDTH : MAX_TEXT_WIDTH), Math.max(MIN_WIDTH, widths[i])) + 2,
+  );
+  ws.columns = colWidths.map((width) => ({ width }));
+  const heightOf = (values: Out[], wrapAll: boolean): number | undefined => {
+    let lines = 1;
+    values.forEach((v, i) => {
+      if (wrapAll || columns[i].wrap) lines = Math.max(lines, wrappedLines(v, colWidths[i]));
+    });
+    return lines > 1 ? lines * LINE_HEIGHT : undefined;
+  };
+  const headerValues = columns.map((c) => cellText(c.header));
+  const header = ws.addRow(headerValues);
+  header.eachCell((cell) => {
+    cell.style = STYLES.header;
+  });
+  const headerHeight = heightOf(headerValues, true);
+  if (headerHeight !== undefined) header.height = headerHeight;
+  header.commit();
+  for (const row of rows) {
+    const bold = opts.bold?.(row) ?? false;
+    const values = columns.map((c) => {
+      const v = c.value(row);
+      return typeof v === 'string' ? cellText(v) : v;
+    });
+    const r = ws.addRow(values);
+    const height = heightOf(values, false);
+    if (height !== undefined) r.height = height;
+    columns.forEach((c, i) => {
+      const marked = c.mark?.(row) ?? false;
+      r.getCell(i + 1).style = values[i] === null && !marked ? STYLES.none : STYLES[styleOf(values[i], marked, bold, c.wrap ?? false)];
+    });
+    r.commit();
+  }
+  if (opts.filter ?? true) {
+    ws.autoFilter = `A1:${columnLetter(columns.length)}${String(rows.length + 1)}`;
+  }
+  ws.commit();
+}
