@@ -1,0 +1,228 @@
+/**
+ * Finds the table in a sheet: title and unit rows, the header (one or two rows), then data rows, skipping and
+ * recording blank rows, footers and page-break repeats of the header. Knows nothing about poverty: the caller
+ * scores candidate header rows.
+ */
+import type { Cell, RawRow, SheetSource } from './types.js';
+import { cellText } from './cells.js';
+import { normalizeHeaderText } from './header-text.js';
+import {
+  isGroupRow,
+  isSecondRow,
+  singleRowColumns,
+  twoRowColumns,
+  type HeaderTexts,
+  type TableColumn,
+} from './table-header.js';
+
+export { normalizeHeaderText } from './header-text.js';
+export type { TableColumn } from './table-header.js';
+
+export interface TableRow {
+  row: number;
+  cells: (Cell | undefined)[];
+}
+
+export interface SkippedRow {
+  row: number;
+  reason: 'blank' | 'footer' | 'repeatedHeader';
+  text: string;
+}
+
+export interface Table {
+  sheet: string;
+  /** First header row (1-based). */
+  headerRow: number;
+  headerRowCount: 1 | 2;
+  columns: TableColumn[];
+  /** Non-blank rows above the header, each as its cell texts joined by a space. */
+  titleRows: string[];
+  /** Unit stated above the header (`单位：万元` → `万元`), or null. */
+  unitNote: string | null;
+  /** Rows left out, in order; complete once `rows()` has been read to the end. */
+  skipped: SkippedRow[];
+  /** Data rows with their original row numbers; can be read once. */
+  rows(): AsyncIterable<TableRow>;
+}
+
+export interface OpenTableOptions {
+  /** Score of a candidate header row (its normalised cell texts); the best row above 0 is the header. */
+  scoreHeader: (texts: string[]) => number;
+  /** Rows looked at for the header (default 30). */
+  scanRows?: number;
+}
+
+const FOOTER_START =
+  /^(?:合计|总计|小计|制表|填报|填表|审核|审批|负责人|单位负责人|主管领导|分管领导|经办人|统计人|报送|签字|盖章|(?:备注|说明|注|日期|填报日期|联系人|联系电话)[:：])/;
+const FOOTER_ANYWHERE = /(?:制表|填报|填表|审核|审批|负责|经办|统计)人?[:：]/;
+const UNIT = /(?:^|[\s(（[【])单位[:：]\s*([^\s)）\]】,，;；]+)/;
+
+function texts(row: RawRow): HeaderTexts {
+  return Array.from({ length: row.cells.length }, (_, i) => normalizeHeaderText(cellText(row.cells[i])));
+}
+
+function isText(row: RawRow): boolean[] {
+  return Array.from({ length: row.cells.length }, (_, i) => typeof row.cells[i]?.v === 'string');
+}
+
+/** Cell texts, trimmed, '' for empty cells (what a page-break repeat of the header copies exactly). */
+function rawTexts(row: RawRow): string[] {
+  return Array.from({ length: row.cells.length }, (_, i) => cellText(row.cells[i]).trim());
+}
+
+/** Non-empty cell texts, trimmed. */
+function filledTexts(row: RawRow): string[] {
+  const out: string[] = [];
+  for (const cell of row.cells) {
+    const t = cellText(cell).trim();
+    if (t) out.push(t);
+  }
+  return out;
+}
+
+function unitOf(row: RawRow): string | null {
+  for (const t of filledTexts(row)) {
+    const m = UNIT.exec(t.normalize('NFKC'));
+    if (m) return m[1];
+  }
+  return null;
+}
+
+function isFooter(filled: string[]): boolean {
+  const first = filled[0].normalize('NFKC').replace(/\s+/g, '');
+  return FOOTER_START.test(first) || (filled.length === 1 && FOOTER_ANYWHERE.test(first));
+}
+
+/** The row repeats a header row: most of its texts stand where they stand in the header. */
+function repeats(row: string[], header: string[]): boolean {
+  let filled = 0;
+  let same = 0;
+  let headerFilled = 0;
+  for (const t of header) if (t) headerFilled++;
+  row.forEach((t, i) => {
+    if (!t) return;
+    filled++;
+    if (t === header[i]) same++;
+  });
+  return same > 0 && same * 10 >= filled * 8 && same * 10 >= headerFilled * 6;
+}
+
+function bestRow(buffer: RawRow[], score: (texts: string[]) => number): number {
+  let best = -1;
+  let bestScore = 0;
+  buffer.forEach((row, i) => {
+    const s = score(texts(row));
+    if (s > bestScore) {
+      best = i;
+      bestScore = s;
+    }
+  });
+  return best;
+}
+
+export async function openTable(sheet: SheetSource, opts: OpenTableOptions): Promise<Table | null> {
+  const scanRows = opts.scanRows ?? 30;
+  const iterator = sheet.rows()[Symbol.asyncIterator]();
+  const buffer: RawRow[] = [];
+  let exhausted = false;
+  while (buffer.length < scanRows) {
+    const next = await iterator.next();
+    if (next.done) {
+      exhausted = true;
+      break;
+    }
+    buffer.push(next.value);
+  }
+  const best = bestRow(buffer, opts.scoreHeader);
+  if (best < 0) {
+    if (!exhausted) await iterator.return?.();
+    return null;
+  }
+
+  let first = best;
+  let count: 1 | 2 = 1;
+  const below = buffer[best + 1];
+  const above = buffer[best - 1];
+  const at = buffer[best];
+  if (below && below.row === at.row + 1 && isSecondRow(texts(at), at.row, texts(below), isText(below), sheet.merges)) {
+    count = 2;
+  } else if (
+    above &&
+    above.row === at.row - 1 &&
+    isGroupRow(texts(above), isText(above)) &&
+    isSecondRow(texts(above), above.row, texts(at), isText(at), sheet.merges)
+  ) {
+    first = best - 1;
+    count = 2;
+  }
+  const headerRows = buffer.slice(first, first + count);
+  const headerTexts = headerRows.map(texts);
+  const headerRaw = headerRows.map(rawTexts);
+  const columns =
+    count === 2
+      ? twoRowColumns(headerTexts[0], headerRows[0].row, headerTexts[1], sheet.merges)
+      : singleRowColumns(headerTexts[0]);
+
+  const titleRows: string[] = [];
+  let unitNote: string | null = null;
+  for (const row of buffer.slice(0, first)) {
+    const filled = filledTexts(row);
+    if (filled.length === 0) continue;
+    titleRows.push(filled.join(' '));
+    unitNote ??= unitOf(row);
+  }
+
+  const skipped: SkippedRow[] = [];
+  const rest = buffer.slice(first + count);
+  const titles = new Set(titleRows);
+
+  function classify(row: RawRow): SkippedRow['reason'] | null {
+    const filled = filledTexts(row);
+    if (filled.length === 0) return 'blank';
+    const t = rawTexts(row);
+    if (headerRaw.some((h) => repeats(t, h)) || titles.has(filled.join(' '))) return 'repeatedHeader';
+    if (isFooter(filled)) return 'footer';
+    return null;
+  }
+
+  async function* rows(): AsyncGenerator<TableRow> {
+    const handle = (row: RawRow): TableRow | null => {
+      const reason = classify(row);
+      if (!reason) return { row: row.row, cells: row.cells };
+      skipped.push({ row: row.row, reason, text: filledTexts(row).join(' ') });
+      return null;
+    };
+    let done = exhausted;
+    try {
+      while (rest.length > 0) {
+        const out = handle(rest.shift() as RawRow);
+        if (out) yield out;
+      }
+      while (!done) {
+        const next = await iterator.next();
+        if (next.done) done = true;
+        else {
+          const out = handle(next.value);
+          if (out) yield out;
+        }
+      }
+    } finally {
+      // Left early: let the reader close its file.
+      if (!done) {
+        done = true;
+        await iterator.return?.();
+      }
+    }
+  }
+
+  return {
+    sheet: sheet.name,
+    headerRow: headerRows[0].row,
+    headerRowCount: count,
+    columns,
+    titleRows,
+    unitNote,
+    skipped,
+    rows,
+  };
+}

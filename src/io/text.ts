@@ -1,0 +1,225 @@
+/**
+ * Delimited text (CSV, TSV, the hukou system's apostrophe-prefixed TSV saved as .xls). Everything streams:
+ * encoding detection reads the whole file once in chunks, rows are parsed from a second streaming pass.
+ */
+import { createReadStream } from 'node:fs';
+import { Readable, pipeline } from 'node:stream';
+import { parse } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
+import type { Cell, RawRow, WorkbookSource } from './types.js';
+import { textCell } from './cells.js';
+import { fsError, readError, wrapError } from './errors.js';
+
+export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
+export type Delimiter = ',' | '\t' | ';' | '|';
+
+/** Bytes read at a time; fixtures put multi-byte characters across this boundary. */
+export const TEXT_CHUNK_SIZE = 64 * 1024;
+/** Lines looked at to choose the delimiter and whether cells carry a leading apostrophe. */
+const SAMPLE_LINES = 50;
+
+export function bomEncoding(head: Uint8Array): TextEncoding | null {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8-bom';
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+function decoderLabel(enc: TextEncoding): string {
+  return enc === 'utf-8-bom' ? 'utf-8' : enc;
+}
+
+function chunks(file: string): AsyncIterable<Buffer> {
+  return createReadStream(file, { highWaterMark: TEXT_CHUNK_SIZE });
+}
+
+/** Strict UTF-8 over the whole file, chunk by chunk (a character may straddle two chunks). */
+async function isUtf8(file: string): Promise<boolean> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for await (const chunk of chunks(file)) decoder.decode(chunk, { stream: true });
+    decoder.decode();
+    return true;
+  } catch (err) {
+    if (err instanceof TypeError) return false;
+    throw err;
+  }
+}
+
+/** BOM first, else UTF-8 if the whole file is valid UTF-8, else GB18030 (what Excel on Chinese Windows writes). */
+export async function detectEncoding(file: string, head: Uint8Array): Promise<TextEncoding> {
+  const bom = bomEncoding(head);
+  if (bom) return bom;
+  try {
+    return (await isUtf8(file)) ? 'utf-8' : 'gb18030';
+  } catch (err) {
+    throw fsError(file, err);
+  }
+}
+
+/** The file as text, chunk by chunk, BOM removed. */
+export async function* decodeFile(file: string, enc: TextEncoding): AsyncGenerator<string> {
+  const decoder = new TextDecoder(decoderLabel(enc));
+  for await (const chunk of chunks(file)) {
+    const text = decoder.decode(chunk, { stream: true });
+    if (text) yield text;
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+export async function decodeWhole(file: string, enc: TextEncoding): Promise<string> {
+  const parts: string[] = [];
+  for await (const part of decodeFile(file, enc)) parts.push(part);
+  return parts.join('');
+}
+
+/** The first complete lines of the file (at most one chunk), for sniffing. */
+async function headLines(file: string, enc: TextEncoding): Promise<{ text: string; complete: boolean }> {
+  const decoder = new TextDecoder(decoderLabel(enc));
+  for await (const chunk of chunks(file)) {
+    const text = decoder.decode(chunk, { stream: true });
+    if (chunk.length < TEXT_CHUNK_SIZE) return { text, complete: true };
+    const cut = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+    return { text: cut > 0 ? text.slice(0, cut) : text, complete: false };
+  }
+  return { text: '', complete: true };
+}
+
+function countOutsideQuotes(line: string, d: string): number {
+  let n = 0;
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === d && !quoted) n++;
+  }
+  return n;
+}
+
+/** The candidate found the same number of times on the most lines wins; comma when none occurs. */
+export function detectDelimiter(text: string): Delimiter {
+  const lines = text
+    .split(/\r\n|\n|\r/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, SAMPLE_LINES);
+  let best: Delimiter = ',';
+  let bestScore = 0;
+  for (const d of [',', '\t', ';', '|'] as const) {
+    const counts = lines.map((l) => countOutsideQuotes(l, d)).filter((c) => c > 0);
+    if (counts.length === 0) continue;
+    const freq = new Map<number, number>();
+    for (const c of counts) freq.set(c, (freq.get(c) ?? 0) + 1);
+    let mode = 0;
+    let agree = 0;
+    for (const [c, f] of freq) {
+      if (f > agree || (f === agree && c > mode)) {
+        mode = c;
+        agree = f;
+      }
+    }
+    const score = agree * 100000 + mode;
+    if (score > bestScore) {
+      best = d;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** True when most non-empty cells of the sample start with `'` (the hukou system's export). */
+export function detectApostrophes(records: string[][]): boolean {
+  let filled = 0;
+  let quoted = 0;
+  for (const record of records) {
+    for (const cell of record) {
+      if (cell.trim() === '') continue;
+      filled++;
+      if (cell.startsWith("'")) quoted++;
+    }
+  }
+  return filled > 0 && quoted * 2 > filled;
+}
+
+const CSV_OPTIONS = {
+  relax_column_count: true,
+  relax_quotes: true,
+  skip_empty_lines: false,
+  bom: false,
+  quote: '"',
+  escape: '"',
+} as const;
+
+function sampleRecords(text: string, delimiter: Delimiter, complete: boolean): string[][] {
+  const lines = text.split(/\r\n|\n|\r/);
+  const sample = lines.slice(0, complete ? lines.length : SAMPLE_LINES).join('\n');
+  try {
+    return (parseSync(sample, { ...CSV_OPTIONS, delimiter }) as string[][]).slice(0, SAMPLE_LINES);
+  } catch {
+    // An open quote in the sample: judge from the plain split.
+    return lines.slice(0, SAMPLE_LINES).map((l) => l.split(delimiter));
+  }
+}
+
+function toRow(record: string[], row: number, stripApostrophe: boolean): RawRow {
+  const cells: (Cell | undefined)[] = [];
+  record.forEach((raw, i) => {
+    const text = stripApostrophe && raw.startsWith("'") ? raw.slice(1) : raw;
+    const cell = textCell(text);
+    if (cell) cells[i] = cell;
+  });
+  return { row, cells };
+}
+
+async function* textRows(
+  file: string,
+  enc: TextEncoding,
+  delimiter: Delimiter,
+  stripApostrophe: boolean,
+): AsyncGenerator<RawRow> {
+  const parser = parse({ ...CSV_OPTIONS, delimiter });
+  pipeline(Readable.from(decodeFile(file, enc)), parser, () => {
+    // Errors reach the loop below through the parser.
+  });
+  let n = 0;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      n++;
+      yield toRow(record, n, stripApostrophe);
+    }
+  } catch (err) {
+    const reason =
+      (err as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED'
+        ? `第 ${n + 1} 行的双引号没有配对，从该行起的内容无法读取`
+        : `第 ${n + 1} 行起文本格式有误`;
+    throw wrapError(file, err, reason);
+  }
+}
+
+export async function openText(file: string, head: Uint8Array): Promise<WorkbookSource> {
+  const encoding = await detectEncoding(file, head);
+  let sniff: { text: string; complete: boolean };
+  try {
+    sniff = await headLines(file, encoding);
+  } catch (err) {
+    throw fsError(file, err);
+  }
+  if (sniff.complete && sniff.text.length === 0) throw readError(file, '文件为空');
+  const delimiter = detectDelimiter(sniff.text);
+  const stripApostrophe = detectApostrophes(sampleRecords(sniff.text, delimiter, sniff.complete));
+  const name = file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || file;
+  return {
+    file,
+    format: delimiter === '\t' ? 'tsv' : 'csv',
+    encoding,
+    date1904: false,
+    sheets: [
+      {
+        name,
+        hidden: false,
+        merges: [],
+        hiddenColumns: [],
+        rows: () => textRows(file, encoding, delimiter, stripApostrophe),
+      },
+    ],
+  };
+}
