@@ -1,4 +1,4 @@
-import type { Finding } from '../model/finding.js';
+import type { Finding } from './finding.js';
 
 /** Code-unit order with nulls last: the same on every machine, whatever its locale. */
 export function compareText(a: string | null, b: string | null): number {

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { auditResultSchema, type AuditResult } from '../model/audit.js';
-import { sortFindings } from './order.js';
+import { sortFindings } from '../model/order.js';
 
 export const FINDINGS_JSON = 'findings.json';
 

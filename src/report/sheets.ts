@@ -3,7 +3,7 @@ import type { HouseholdCoverage, InputSummary } from '../model/audit.js';
 import { CATEGORIES, CATEGORY_LABELS, SEVERITIES, SEVERITY_LABELS, type Category, type Finding, type Location, type Severity } from '../model/finding.js';
 import { KIND_LABELS, MAIN_KINDS } from '../model/kinds.js';
 import { FROZEN_FINDING_COLUMNS, evidenceKeys, findingColumns, kindsIn } from './finding-columns.js';
-import { compareText } from './order.js';
+import { compareText } from '../model/order.js';
 import { addTable, type Column, type WorkbookWriter } from './table.js';
 
 export const NO_TOWNSHIP = '未注明乡镇';

@@ -1,7 +1,7 @@
 /** One workbook per township or village, holding only that unit's findings and households. */
 import { join } from 'node:path';
 import type { AuditResult } from '../model/audit.js';
-import { compareText } from './order.js';
+import { compareText } from '../model/order.js';
 import { NO_TOWNSHIP, NO_VILLAGE } from './sheets.js';
 import { DEFAULT_TITLE, writeWorkbook, type WorkbookOptions } from './xlsx.js';
 

@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { AuditResult } from '../model/audit.js';
 import { addIntroSheet, type IntroFacts } from './intro.js';
-import { sortFindings } from './order.js';
+import { sortFindings } from '../model/order.js';
 import { addCoverageSheet, addFindingSheets, addQualitySheet, addSummarySheet } from './sheets.js';
 import { fixZipTimes } from './zip-time.js';
 

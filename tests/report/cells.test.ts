@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cellText, outWidth, textWidth, wrappedLines } from '../../src/report/cells.js';
-import { compareText } from '../../src/report/order.js';
+import { compareText } from '../../src/model/order.js';
 import { columnLetter } from '../../src/report/table.js';
 import { dosDateTime, fixZipTimes, setZipTimes } from '../../src/report/zip-time.js';
 

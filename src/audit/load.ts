@@ -1,0 +1,229 @@
+/**
+ * Loading every input of an audit: recognise each file's sheets, parse their rows, keep what the audit needs.
+ * Hukou data covers every resident: it is streamed twice and only rows that concern registered households
+ * (their members, their hukou households, their relatives) are kept, so memory follows registered households.
+ */
+import { ReadError } from '../io/types.js';
+import type { SourceKind } from '../model/kinds.js';
+import type { InputSummary } from '../model/audit.js';
+import { readSheets, type SheetReading } from '../sources/read.js';
+import type { Mapping } from '../sources/mapping.js';
+import type { FieldMap, SourceRecord } from '../sources/define.js';
+import type { HukouRecord } from '../sources/index.js';
+import { emptyRosters, type LoadedSources } from '../link/index.js';
+import type { RejectedRow, Rosters } from '../link/model.js';
+import { nameOf, prefix15Of, idOf } from '../link/records.js';
+import { nameKeys } from '../normalize/name.js';
+
+export interface InputFile {
+  file: string;
+  /** Kind from a command-line flag; undefined when found in a folder and recognised by its headers. */
+  kind?: SourceKind;
+}
+
+/** A file named by a flag that cannot be read: the run stops with exit code 2. */
+export class InputError extends Error {}
+
+export interface LoadProgress {
+  (event: { file: string; sheet?: string; rows?: number; phase: 'read' | 'hukou-scan' | 'hukou-keep' }): void;
+}
+
+function summary(s: SheetReading, kind: SourceKind | null, error: string | null): InputSummary {
+  return {
+    file: s.file,
+    sheet: s.sheet,
+    kind,
+    format: s.format,
+    encoding: s.encoding,
+    rows: s.stats.rows,
+    rejected: s.stats.rejected,
+    error,
+  };
+}
+
+function fileError(file: string, error: string): InputSummary {
+  return { file, sheet: null, kind: null, format: null, encoding: null, rows: 0, rejected: 0, error };
+}
+
+const message = (e: unknown, file: string) =>
+  e instanceof ReadError ? e.message : `读取 ${file} 时出错：${e instanceof Error ? e.message : String(e)}`;
+
+type Sink = (spec: string, rec: SourceRecord<FieldMap>) => void;
+
+function sinkInto(src: LoadedSources): Sink {
+  const rosters = src.rosters as unknown as Record<string, unknown[]>;
+  return (spec, rec) => {
+    switch (spec) {
+      case 'national':
+      case 'household-file':
+      case 'one-book':
+      case 'notice-board':
+        (src[spec] as unknown[]).push(rec);
+        break;
+      case 'one-book-ledger':
+        src.ledger.push(rec as unknown as LoadedSources['ledger'][number]);
+        break;
+      default:
+        rosters[spec]?.push(rec);
+    }
+  };
+}
+
+/** Reads one file; hukou sheets are left for the two hukou passes. Returns whether the file holds hukou data. */
+async function readFile(
+  input: InputFile,
+  mapping: Mapping | undefined,
+  src: LoadedSources,
+  sink: Sink,
+  explicit: boolean,
+  progress?: LoadProgress,
+): Promise<boolean> {
+  let hasHukou = false;
+  let sheets = 0;
+  try {
+    for await (const s of readSheets(input.file, { kind: input.kind, mapping })) {
+      sheets++;
+      const spec = s.detection?.spec ?? null;
+      if (!spec) {
+        for await (const _ of s.records()) void _;
+        src.inputs.push(summary(s, null, s.problem));
+        continue;
+      }
+      if (spec.kind === 'hukou') {
+        hasHukou = true;
+        for await (const _ of s.records()) void _;
+        continue;
+      }
+      for await (const row of s.records()) {
+        if (row.record) sink(spec.id, row.record);
+        else src.rejected.push({ kind: spec.kind, loc: row.loc, reason: row.rejected ?? '', text: '' });
+      }
+      progress?.({ file: input.file, sheet: s.sheet, rows: s.stats.rows, phase: 'read' });
+      src.inputs.push(summary(s, spec.kind, null));
+    }
+  } catch (e) {
+    const msg = message(e, input.file);
+    if (explicit) throw new InputError(msg);
+    src.inputs.push(fileError(input.file, msg));
+    return false;
+  }
+  if (sheets === 0) src.inputs.push(fileError(input.file, `${input.file} 中没有工作表`));
+  return hasHukou;
+}
+
+/** What identifies the people of registered households, for picking their hukou rows out of all residents. */
+class Interest {
+  readonly ids = new Set<string>();
+  readonly prefixes = new Set<string>();
+  readonly names = new Set<string>();
+  readonly householdNos = new Set<string>();
+
+  addPerson(r: Parameters<typeof idOf>[0]): void {
+    const id = idOf(r);
+    if (id?.id) this.ids.add(id.id);
+    const p = prefix15Of(id);
+    if (p) this.prefixes.add(p);
+    const name = nameOf(r);
+    if (name) for (const k of nameKeys(name)) this.names.add(k);
+  }
+
+  /** A hukou row that may be a member of a registered household (by ID, damaged ID or name). */
+  matches(r: HukouRecord): boolean {
+    const id = r.idNumber;
+    if (id?.id && this.ids.has(id.id)) return true;
+    const p = prefix15Of(id);
+    if (p && this.prefixes.has(p)) return true;
+    const name = r.name;
+    return !!name && nameKeys(name).some((k) => this.names.has(k));
+  }
+}
+
+async function hukouPass(
+  files: InputFile[],
+  mapping: Mapping | undefined,
+  onRow: (r: HukouRecord) => void,
+  onSheet?: (s: SheetReading) => void,
+  onRejected?: (r: RejectedRow) => void,
+): Promise<void> {
+  for (const input of files) {
+    for await (const s of readSheets(input.file, { kind: input.kind, mapping })) {
+      const spec = s.detection?.spec;
+      if (!spec || spec.kind !== 'hukou') {
+        for await (const _ of s.records()) void _;
+        continue;
+      }
+      for await (const row of s.records()) {
+        if (row.record) onRow(row.record as unknown as HukouRecord);
+        else onRejected?.({ kind: 'hukou', loc: row.loc, reason: row.rejected ?? '', text: '' });
+      }
+      onSheet?.(s);
+    }
+  }
+}
+
+export async function loadInputs(
+  inputs: InputFile[],
+  opts: { mapping?: Mapping; explicit: Set<string>; progress?: LoadProgress },
+): Promise<LoadedSources> {
+  const src: LoadedSources = {
+    national: [],
+    'household-file': [],
+    'one-book': [],
+    ledger: [],
+    hukou: [],
+    'notice-board': [],
+    rosters: emptyRosters() as Rosters,
+    inputs: [],
+    rejected: [],
+    hukouRead: 0,
+  };
+  const sink = sinkInto(src);
+  const hukouFiles: InputFile[] = [];
+  for (const input of inputs) {
+    if (await readFile(input, opts.mapping, src, sink, opts.explicit.has(input.file), opts.progress)) hukouFiles.push(input);
+  }
+  if (hukouFiles.length === 0) return src;
+
+  const interest = new Interest();
+  for (const r of src.national) interest.addPerson(r);
+  for (const r of src['household-file']) interest.addPerson(r);
+  for (const r of src['one-book']) interest.addPerson(r);
+  for (const list of Object.values(src.rosters)) for (const r of list as { idNumber: HukouRecord['idNumber']; name: string | null }[]) {
+    if (r.idNumber?.id) interest.ids.add(r.idNumber.id);
+  }
+
+  // Pass 1: which hukou households hold people of interest, and whom those people name as relatives.
+  const relatives = new Set<string>();
+  const formerNos = new Set<string>();
+  await hukouPass(hukouFiles, opts.mapping, (r) => {
+    if (!interest.matches(r)) return;
+    if (r.householdNo) interest.householdNos.add(r.householdNo);
+    if (r.formerHouseholdNo) formerNos.add(r.formerHouseholdNo);
+    for (const rel of [r.fatherId, r.motherId, r.spouseId]) if (rel?.id) relatives.add(rel.id);
+  });
+  // Pass 2: keep members of those households, the households they split from or that split from them,
+  // relatives, and members' children.
+  const memberIds = interest.ids;
+  await hukouPass(
+    hukouFiles,
+    opts.mapping,
+    (r) => {
+      src.hukouRead++;
+      const id = r.idNumber?.id;
+      const keep =
+        (r.householdNo && (interest.householdNos.has(r.householdNo) || formerNos.has(r.householdNo))) ||
+        (r.formerHouseholdNo && interest.householdNos.has(r.formerHouseholdNo)) ||
+        (id && (relatives.has(id) || memberIds.has(id))) ||
+        (r.fatherId?.id && memberIds.has(r.fatherId.id)) ||
+        (r.motherId?.id && memberIds.has(r.motherId.id)) ||
+        interest.matches(r);
+      if (keep) src.hukou.push(r);
+    },
+    (s) => {
+      src.inputs.push(summary(s, 'hukou', null));
+      opts.progress?.({ file: s.file, sheet: s.sheet, rows: s.stats.rows, phase: 'hukou-keep' });
+    },
+    (r) => src.rejected.push(r),
+  );
+  return src;
+}

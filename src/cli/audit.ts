@@ -1,0 +1,113 @@
+/** `jingzhun audit`: the main job — compare every source and write the correction lists. */
+import { CATEGORY_LABELS, CATEGORIES } from '../model/finding.js';
+import { KIND_LABELS, ROSTER_KINDS, type SourceKind } from '../model/kinds.js';
+import { loadPolicy } from '../model/policy.js';
+import { loadMapping } from '../sources/mapping.js';
+import { runAudit, writeReports } from '../audit/run.js';
+import type { InputFile } from '../audit/load.js';
+import type { SplitBy } from '../report/split.js';
+import { collectFiles } from './files.js';
+import { UsageError } from './errors.js';
+
+export interface AuditCliOptions {
+  national: string[];
+  householdFile: string[];
+  oneBook: string[];
+  hukou: string[];
+  noticeBoard: string[];
+  roster: string[];
+  mapping?: string;
+  policy?: string;
+  asOf?: string;
+  out: string;
+  splitBy?: string;
+  failOnFindings?: boolean;
+  quiet?: boolean;
+}
+
+function today(): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+function isRealDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+function rosterInputs(specs: string[]): InputFile[] {
+  return specs.map((s) => {
+    const m = s.match(/^([a-z-]+)=(.+)$/);
+    if (!m || !(ROSTER_KINDS as readonly string[]).includes(m[1])) {
+      throw new UsageError(`--roster 的取值应为 类型=文件，类型可选：${ROSTER_KINDS.join('、')}（收到：${s}）`);
+    }
+    return { kind: m[1] as SourceKind, file: m[2] };
+  });
+}
+
+export async function runAuditCommand(dir: string | undefined, o: AuditCliOptions, write: (s: string) => void): Promise<number> {
+  const asOf = o.asOf ?? today();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || !isRealDate(asOf)) throw new UsageError(`--as-of 应为 YYYY-MM-DD 格式的日期：${asOf}`);
+  let splitBy: SplitBy | undefined;
+  if (o.splitBy !== undefined) {
+    if (o.splitBy !== 'township' && o.splitBy !== 'village') throw new UsageError(`--split-by 只能是 township 或 village：${o.splitBy}`);
+    splitBy = o.splitBy;
+  }
+  const flagged: InputFile[] = [
+    ...o.national.map((file) => ({ file, kind: 'national' as const })),
+    ...o.householdFile.map((file) => ({ file, kind: 'household-file' as const })),
+    ...o.oneBook.map((file) => ({ file, kind: 'one-book' as const })),
+    ...o.hukou.map((file) => ({ file, kind: 'hukou' as const })),
+    ...o.noticeBoard.map((file) => ({ file, kind: 'notice-board' as const })),
+    ...rosterInputs(o.roster),
+  ];
+  if (!dir && flagged.length === 0) throw new UsageError('请指定数据文件夹，或用 --national 等参数指定文件');
+  const policy = await loadPolicy(o.policy);
+  const mapping = o.mapping ? await loadMapping(o.mapping) : undefined;
+
+  const explicit = new Set(flagged.map((f) => f.file));
+  const flaggedCheck = await collectFiles(flagged.map((f) => f.file));
+  if (flaggedCheck.missing.length) throw new UsageError(flaggedCheck.missing.map((m) => m.reason).join('；'));
+  const inputs: InputFile[] = [...flagged];
+  const skipped: { file: string; reason: string }[] = [];
+  if (dir) {
+    const found = await collectFiles([dir]);
+    if (found.missing.length) throw new UsageError(`文件夹不存在：${dir}`);
+    for (const file of found.files) if (!explicit.has(file)) inputs.push({ file });
+    skipped.push(...found.skipped);
+  }
+
+  const tty = process.stderr.isTTY && !o.quiet;
+  const { result, hukou } = await runAudit({
+    inputs,
+    explicit,
+    mapping,
+    policy,
+    asOf,
+    progress: tty
+      ? (e) => process.stderr.write(`\r读取 ${e.file}${e.sheet ? ` [${e.sheet}]` : ''}：${e.rows ?? 0} 行…\x1b[K`)
+      : undefined,
+  });
+  if (tty) process.stderr.write('\r\x1b[K');
+  result.inputs.push(...skipped.map((s) => ({ file: s.file, sheet: null, kind: null, format: null, encoding: null, rows: 0, rejected: 0, error: s.reason })));
+  const written = await writeReports(result, o.out, splitBy);
+
+  if (!o.quiet) {
+    const s = result.summary;
+    write(`基准日期 ${result.asOf}：在册 ${s.households} 户 ${s.people} 人，发现问题 ${s.findings} 条。\n`);
+    for (const c of CATEGORIES) if (s.byCategory[c]) write(`  ${CATEGORY_LABELS[c]}：${s.byCategory[c]}\n`);
+    const used = result.inputs.filter((i) => i.kind && !i.error);
+    write(`读取 ${used.length} 个工作表：${[...new Set(used.map((i) => KIND_LABELS[i.kind as SourceKind]))].join('、')}`);
+    if (hukou.read) write(`；户籍 ${hukou.read} 行中保留与在册户相关的 ${hukou.kept} 行`);
+    write('\n');
+    const bad = result.inputs.filter((i) => i.error);
+    if (bad.length) {
+      write(`未能使用的文件或工作表（${bad.length}）：\n`);
+      for (const b of bad) write(`  ${b.file}${b.sheet ? ` [${b.sheet}]` : ''}：${b.error}\n`);
+    }
+    write(`报告：${written.workbook}\n      ${written.json}\n`);
+    if (written.split.length) write(`分${splitBy === 'township' ? '乡镇' : '村'}报告 ${written.split.length} 个，在 ${o.out}\n`);
+  }
+  return o.failOnFindings && result.findings.length > 0 ? 1 : 0;
+}

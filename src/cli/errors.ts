@@ -1,0 +1,2 @@
+/** A usage problem: Chinese message, exit code 2. */
+export class UsageError extends Error {}

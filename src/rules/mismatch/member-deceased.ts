@@ -1,0 +1,73 @@
+/**
+ * 应减未减: a member whom hukou shows as dead, moved out or cancelled (人员状态), or whom the deaths roster
+ * lists, still counted by the national record, the archive or the handbook. One finding per person and source.
+ */
+import type { Rule, FindingDraft } from '../types.js';
+import type { Dataset, Person, PersonKind, RegisteredHousehold } from '../../link/model.js';
+import { idOf, nameOf } from '../../link/records.js';
+import { deaths } from '../../sources/index.js';
+import { location, personBase } from '../util.js';
+import { at, label, personText } from './display.js';
+import { departureOf, type Departure } from './members.js';
+
+const LISTING: readonly PersonKind[] = ['national', 'household-file', 'one-book'];
+
+function basis(d: Departure): string {
+  const parts: string[] = [];
+  if (d.hukou) parts.push(`户籍人员状态为“${d.status}”${d.hukou.changeDate ? `（变动日期 ${d.hukou.changeDate}）` : ''}`);
+  if (d.death) parts.push(`死亡人员名单有此人${d.death.deathDate ? `（死亡日期 ${d.death.deathDate}）` : ''}`);
+  return parts.join('，');
+}
+
+function draft(h: RegisteredHousehold, p: Person, d: Departure, kind: PersonKind): FindingDraft {
+  const r = p.records[kind];
+  const who = r ? personText(nameOf(r), idOf(r)) : (p.name ?? '');
+  const values: FindingDraft['values'] = { [kind]: `仍在册：${who}` };
+  const evidence: FindingDraft['evidence'] = { 人员状态: d.status };
+  const locations = r ? [at(kind, r.loc, 'name')] : [];
+  if (d.hukou) {
+    values.hukou = d.status;
+    evidence['户籍变动日期'] = d.hukou.changeDate;
+    locations.push(at('hukou', d.hukou.loc, 'personStatus'));
+  }
+  if (d.death) {
+    values.deaths = d.death.deathDate ? `死亡（${d.death.deathDate}）` : '死亡';
+    evidence['死亡日期'] = d.death.deathDate;
+    locations.push(location('deaths', d.death.loc, deaths.fields.deathDate.label));
+  }
+  if (p.links[kind]) evidence['关联方式'] = p.links[kind].note;
+  const action = d.status === '迁出' ? '迁出减员' : d.status === '注销' ? '注销减员' : '死亡减员';
+  return {
+    ...personBase(h, p),
+    field: 'member',
+    values,
+    correct: kind,
+    message: `${who}${basis(d)}，${label(kind)}仍将其列为本户成员（应减未减）`,
+    suggestion:
+      kind === 'national'
+        ? `以户籍为准，在国办系统中为该成员办理${action}，并更新家庭人口`
+        : `以户籍为准，在${label(kind)}中为该成员办理${action}，并更新家庭人口`,
+    evidence,
+    locations,
+  };
+}
+
+function* check(ds: Dataset, h: RegisteredHousehold): Generator<FindingDraft> {
+  for (const p of h.people) {
+    const d = departureOf(ds, h, p);
+    if (!d) continue;
+    for (const kind of LISTING) if (p.records[kind]) yield draft(h, p, d, kind);
+  }
+}
+
+export const memberDeceased: Rule = {
+  id: 'mismatch/member-deceased',
+  category: 'mismatch',
+  title: '应减未减（死亡、迁出人员仍在册）',
+  description:
+    '户籍人员状态为死亡、迁出或注销，或在死亡人员名单中的人，国办系统、一户一档或《一本通》仍将其列为家庭成员。每人每个来源列一条。',
+  severity: 'high',
+  *check(ds) {
+    for (const h of ds.households) yield* check(ds, h);
+  },
+};

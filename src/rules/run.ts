@@ -1,0 +1,22 @@
+import type { Finding } from '../model/finding.js';
+import type { Dataset } from '../link/model.js';
+import type { Rule } from './types.js';
+import { toFinding } from './fingerprint.js';
+import { RULES } from './index.js';
+import { sortFindings } from '../model/order.js';
+
+/**
+ * Runs every rule over the dataset. Findings with the same fingerprint (the same problem reached twice) are
+ * kept once; the result is sorted so the same input gives the same output.
+ */
+export function runRules(ds: Dataset, rules: readonly Rule[] = RULES): Finding[] {
+  const byId = new Map<string, Finding>();
+  for (const rule of rules) {
+    for (const draft of rule.check(ds)) {
+      const f = toFinding(rule, draft);
+      if (!byId.has(f.id)) byId.set(f.id, f);
+    }
+  }
+  return sortFindings([...byId.values()]);
+}
+

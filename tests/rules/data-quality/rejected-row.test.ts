@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { national } from '../../../src/sources/index.js';
+import { rejectedRow } from '../../../src/rules/data-quality/rejected-row.js';
+import { dataset, findingsOf, parsedRow, validIdFor } from './build.js';
+
+describe('data-quality/rejected-row', () => {
+  it('lists each rejected row with file, sheet, row and reason; national rows without 户编号 high', () => {
+    const orphan = parsedRow(national, { name: '王大', idNumber: validIdFor('19700101', '011') }, { file: '国办.xlsx' });
+    const readerRejected = {
+      kind: 'hukou' as const,
+      loc: { file: '户籍.xls', sheet: '户籍', row: 17 },
+      reason: '该行没有姓名和身份证号，无法使用，已跳过',
+      text: '男 | 汉族',
+    };
+    const found = findingsOf(rejectedRow, dataset({ national: [orphan], rejected: [readerRejected] }));
+    expect(found).toHaveLength(2);
+    const nat = found.find((f) => f.correct === 'national')!;
+    expect(nat.severity).toBe('high');
+    expect(nat.message).toContain('国办.xlsx');
+    expect(nat.message).toContain(`第${orphan.loc.row}行`);
+    expect(nat.message).toContain('户编号');
+    const hk = found.find((f) => f.correct === 'hukou')!;
+    expect(hk.severity).toBe('medium');
+    expect(hk.message).toContain('户籍.xls（工作表“户籍”）第17行');
+    expect(hk.evidence).toEqual({ 文件: '户籍.xls', 工作表: '户籍', 行号: 17, 原因: readerRejected.reason });
+    expect(hk.locations).toEqual([{ kind: 'hukou', file: '户籍.xls', sheet: '户籍', row: 17, column: null }]);
+  });
+
+  it('finds nothing when no row was rejected', () => {
+    const row = parsedRow(national, { householdNo: 'H1', name: '王大', idNumber: validIdFor('19700101', '011') });
+    expect(findingsOf(rejectedRow, dataset({ national: [row] }))).toEqual([]);
+  });
+});
