@@ -48,6 +48,7 @@ export function linkBoards(
     if (scored.length > 1) {
       ambiguous.push({
         kind: 'notice-board',
+        about: 'record',
         loc: b.loc,
         message: `公示牌（${b.village ?? ''} ${name}）可对应多户：${scored.map((x) => `${x.h.headName}（户编号 ${x.h.householdId}）`).join('、')}`,
         householdIds: scored.map((x) => x.h.householdId).sort(),
@@ -62,6 +63,7 @@ export function linkBoards(
       chosen.set(h, { board: keep, score: Math.max(prior.score, cmp.score) });
       ambiguous.push({
         kind: 'notice-board',
+        about: 'record',
         loc: drop.loc,
         message: `同一户（${h.headName}，户编号 ${h.householdId}）有两块公示牌记录：${drop.headName ?? ''}、${keep.headName ?? ''}`,
         householdIds: [h.householdId],

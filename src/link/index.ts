@@ -55,6 +55,7 @@ function attachGroups<R extends HouseholdFileRecord | OneBookRecord>(
     else if (ranked.length > 1) {
       ambiguous.push({
         kind,
+        about: 'household',
         loc: g.rows[0].loc,
         message: `${g.headName ?? ''}户的成员分属国办系统的多户，无法确定对应哪一户`,
         householdIds: ranked.map(([h]) => h.householdId).sort(),
@@ -188,6 +189,19 @@ function coverageOf(src: LoadedSources, households: readonly RegisteredHousehold
   return cov;
 }
 
+/** Ambiguities a later, household-bound step resolved (the record ended up linked) are no longer reported. */
+function settledAmbiguities(ambiguous: AmbiguousLink[], households: readonly RegisteredHousehold[]): AmbiguousLink[] {
+  const linked = new Set<string>();
+  const key = (kind: string, loc: { file: string; sheet: string | null; row: number }) => `${kind}|${loc.file}|${loc.sheet}|${loc.row}`;
+  for (const h of households) {
+    for (const p of h.people) {
+      for (const [kind, r] of Object.entries(p.records)) if (r && p.links[kind as keyof typeof p.links]) linked.add(key(kind, r.loc));
+    }
+    if (h.board) linked.add(key('notice-board', h.board.record.loc));
+  }
+  return ambiguous.filter((a) => a.about === 'household' || !linked.has(key(a.kind, a.loc)));
+}
+
 export function linkDataset(src: LoadedSources, policy: Policy, asOf: string): Dataset {
   const ambiguous: AmbiguousLink[] = [];
   const rejected = [...src.rejected];
@@ -218,6 +232,7 @@ export function linkDataset(src: LoadedSources, policy: Policy, asOf: string): D
   const boards = linkBoards(src['notice-board'], households);
   ambiguous.push(...boards.ambiguous);
   settlePeople(households);
+  const settled = settledAmbiguities(ambiguous, households);
 
   return {
     asOf,
@@ -225,7 +240,7 @@ export function linkDataset(src: LoadedSources, policy: Policy, asOf: string): D
     households,
     byHouseholdId: new Map(households.map((h) => [h.householdId, h])),
     unattached: { archive: archiveLeft, oneBook: bookLeft, boards: boards.unattached, ledger: ledgerLeft },
-    ambiguous,
+    ambiguous: settled,
     rosters: src.rosters,
     hukou: { ...hukou, read: src.hukouRead, kept: src.hukou.length },
     coverage: coverageOf(src, households),

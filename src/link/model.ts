@@ -107,6 +107,8 @@ export interface RegisteredHousehold {
 /** A link that could go two ways: reported, never guessed. */
 export interface AmbiguousLink {
   kind: MainKind;
+  /** What could go two ways: one record's person, or a whole household of another source. */
+  about: 'record' | 'household';
   loc: Loc;
   /** Chinese description of the record and its candidates. */
   message: string;

@@ -108,6 +108,7 @@ export function linkPeople<R extends MemberRecord>(
     ambiguousRecords.add(r);
     ambiguous.push({
       kind,
+      about: 'record',
       loc: r.loc,
       message: `${describe(kind, r)}${why}：${cands.map((c) => `${nameOf(anchorOf(c.person))}（户编号 ${c.household.householdId}）`).join('、')}`,
       householdIds: [...new Set(cands.map((c) => c.household.householdId))].sort(),

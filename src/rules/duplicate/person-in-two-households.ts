@@ -33,11 +33,12 @@ export const personInTwoHouseholds: Rule = {
     for (const [id, list] of nationalOccurrences(ds)) {
       const households = [...new Set(list.map((o) => o.household))].sort((a, b) => (a.householdId < b.householdId ? -1 : 1));
       if (households.length < 2) continue;
-      const first = households[0];
-      const firstRow = list.find((o) => o.household === first) ?? list[0];
       const shown = households.map((h) => describe(list.find((o) => o.household === h) ?? list[0]));
       const hukou = hukouSide(ds, id, households);
       const keep = hukou && hukou.matches.length === 1 ? hukou.matches[0] : null;
+      // Filed under the household to correct: where hukou settles it, the first household that is not hers.
+      const first = households.find((h) => keep !== null && h.householdId !== keep) ?? households[0];
+      const firstRow = list.find((o) => o.household === first) ?? list[0];
       yield {
         township: first.township,
         village: first.village,

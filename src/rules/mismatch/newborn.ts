@@ -116,7 +116,9 @@ export const newborn: Rule = {
   severity: 'medium',
   *check(ds) {
     for (const h of ds.households) {
-      for (const r of h.hukouOthers) {
+      // Left out of the household in hukou terms, or listed by the archive or handbook but not by national.
+      const notNational = h.people.flatMap((p) => (p.records.hukou && !p.records.national ? [p.records.hukou] : []));
+      for (const r of [...h.hukouOthers, ...notNational]) {
         const n = newbornOf(ds, h, r);
         if (n) yield draft(h, r, n);
       }
