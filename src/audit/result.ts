@@ -7,7 +7,7 @@ import { holds, covers } from '../link/coverage.js';
 
 export const GENERATED_BY = 'jingzhun 0.1.0';
 
-const sorted = (s: Set<string>) => [...s].sort();
+const sorted = (m: Map<string, string>) => [...m.values()].sort();
 
 function coverage(ds: Dataset): Coverage {
   const out: Coverage = {};

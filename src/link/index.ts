@@ -164,9 +164,15 @@ function settlePeople(households: readonly RegisteredHousehold[]): void {
 }
 
 function addPlace(cov: CoverageMap, kind: MainKind | keyof Rosters, township: string | null | undefined, village: string | null | undefined) {
-  const c = (cov[kind] ??= { townships: new Set(), villages: new Set() });
-  if (township) c.townships.add(placeKey(township));
-  if (village) c.villages.add(placeKey(village));
+  const c = (cov[kind] ??= { townships: new Map(), villages: new Map() });
+  if (township) {
+    const k = placeKey(township);
+    if (!c.townships.has(k)) c.townships.set(k, township);
+  }
+  if (village) {
+    const k = placeKey(village);
+    if (!c.villages.has(k)) c.villages.set(k, township ? `${township}/${village}` : village);
+  }
 }
 
 /**

@@ -128,7 +128,17 @@ export interface Rosters {
 export type RosterRecord = Rosters[RosterKind][number];
 
 /** Places a source covers (placeKey of townships and of villages), so that absence is a finding only inside its coverage. */
-export type CoverageMap = Partial<Record<MainKind | RosterKind, { townships: Set<string>; villages: Set<string> }>>;
+export type CoverageMap = Partial<
+  Record<
+    MainKind | RosterKind,
+    {
+      /** placeKey(township) → the name as first seen. */
+      townships: Map<string, string>;
+      /** placeKey(village) → "乡镇/村" as first seen. */
+      villages: Map<string, string>;
+    }
+  >
+>;
 
 /** A row the reader rejected (nothing usable), or a sheet/file it could not use, for data-quality findings. */
 export interface RejectedRow {
