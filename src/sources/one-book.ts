@@ -26,6 +26,7 @@ export const oneBook = defineSource({
     cause: c.cause,
     income: c.income,
     exitYear: c.exitYear,
+    housing: f.housing('住房情况', ['住房情况', '住房安全', '住房安全情况', '房屋情况']),
     helperName: c.helperName,
     helperUnit: c.helperUnit,
     helperPhone: c.helperPhone,
