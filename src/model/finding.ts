@@ -112,6 +112,8 @@ export const findingSchema = z.object({
   /** Fingerprint of rule + household or person + field + source: stable from month to month. */
   id: z.string(),
   rule: z.string(),
+  /** The rule's Chinese title, for people reading the list. */
+  ruleTitle: z.string(),
   category: z.enum(CATEGORIES),
   severity: z.enum(SEVERITIES),
   township: z.string().nullable(),

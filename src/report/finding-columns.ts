@@ -52,7 +52,7 @@ const head: Column<Finding>[] = [
   { header: '户编号', value: (f) => f.householdId },
   { header: '户主/姓名', value: (f) => f.name },
   { header: '身份证号', value: (f) => f.personId },
-  { header: '规则', value: (f) => f.rule },
+  { header: '规则', value: (f) => f.ruleTitle },
   { header: '类别', value: (f) => CATEGORY_LABELS[f.category] },
   { header: '严重程度', value: (f) => SEVERITY_LABELS[f.severity] },
   { header: '字段', value: (f) => (f.field === null ? null : FIELD_LABELS[f.field]) },

@@ -17,5 +17,5 @@ export function fingerprint(rule: string, d: FindingDraft): string {
 export function toFinding(rule: Rule, d: FindingDraft): Finding {
   const { subject: _subject, severity, ...rest } = d;
   void _subject;
-  return { id: fingerprint(rule.id, d), rule: rule.id, category: rule.category, severity: severity ?? rule.severity, ...rest };
+  return { id: fingerprint(rule.id, d), rule: rule.id, ruleTitle: rule.title, category: rule.category, severity: severity ?? rule.severity, ...rest };
 }

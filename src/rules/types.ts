@@ -2,7 +2,7 @@ import type { Category, Finding, Severity } from '../model/finding.js';
 import type { Dataset } from '../link/model.js';
 
 /** What a rule emits: a finding without its id, rule and category (added by the runner). */
-export type FindingDraft = Omit<Finding, 'id' | 'rule' | 'category' | 'severity'> & {
+export type FindingDraft = Omit<Finding, 'id' | 'rule' | 'ruleTitle' | 'category' | 'severity'> & {
   severity?: Severity;
   /**
    * Stable subject key for a person with no valid ID (e.g. `household|name`) or a household with no 户编号
