@@ -176,7 +176,22 @@ export async function openTable(sheet: SheetSource, opts: OpenTableOptions): Pro
   const rest = buffer.slice(first + count);
   const titles = new Set(titleRows);
 
+  const titleStarts = new Set([...titles].map((t) => t.split(' ')[0]));
+
+  /** Most rows are data: only a row whose first text could start a header repeat, a title or a footer is examined. */
+  function plainData(row: RawRow): boolean {
+    for (let i = 0; i < row.cells.length; i++) {
+      const t = cellText(row.cells[i]).trim();
+      if (!t) continue;
+      if (headerRaw.some((h) => h[i] === t) || titleStarts.has(t)) return false;
+      const n = t.normalize('NFKC').replace(/\s+/g, '');
+      return !FOOTER_START.test(n) && !FOOTER_ANYWHERE.test(n);
+    }
+    return false;
+  }
+
   function classify(row: RawRow): SkippedRow['reason'] | null {
+    if (plainData(row)) return null;
     const filled = filledTexts(row);
     if (filled.length === 0) return 'blank';
     const t = rawTexts(row);

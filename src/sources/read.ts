@@ -139,12 +139,12 @@ async function* parseRows(
   note: (p: RowProblem) => void,
 ): AsyncIterable<ParsedRow> {
   const used = detection.columns.filter((c) => c.field !== null);
-  const fieldNames = Object.keys(spec.fields);
+  // Every record has every field of its layout, null where the sheet has no such column.
+  const template: Record<string, unknown> = Object.fromEntries(Object.keys(spec.fields).map((f) => [f, null]));
   for await (const row of table.rows()) {
     stats.rows++;
     const loc: Loc = { file, sheet: table.sheet, row: row.row };
-    const rec: Record<string, unknown> = { loc, problems: [] as FieldProblem[] };
-    for (const f of fieldNames) rec[f] = null;
+    const rec: Record<string, unknown> = { ...template, loc, problems: [] as FieldProblem[] };
     const rowProblems: FieldProblem[] = [];
     for (const col of used) {
       const field = col.field as string;
