@@ -1,0 +1,151 @@
+/**
+ * 错退 by income (DOMAIN §5.2): an exited household whose per-capita income — the national, archive or handbook
+ * figure, or the handbook ledger recomputed per year (lines summed, 支出 lines subtracted, ÷ household size) —
+ * is below the threshold of the year the figure refers to (`thresholdFor`: the ledger's 年度; the exit year for
+ * the others). Income AT the threshold is not below it. With nothing below, a figure above the threshold by no
+ * more than the policy's warning margin gives a risk warning (`warning`), not a finding. Figures outside the
+ * plausible range (policy incomeRange) are data-quality/income-range's and are not used. One finding per household.
+ */
+import type { Location } from '../../model/finding.js';
+import { incomePlausible, nearThreshold, thresholdFor, type Threshold } from '../../model/policy.js';
+import type { SourceKind } from '../../model/kinds.js';
+import type { Dataset, RegisteredHousehold } from '../../link/model.js';
+import { oneBookLedger, type NationalRecord, type HouseholdFileRecord, type OneBookRecord } from '../../sources/index.js';
+import type { Rule, FindingDraft } from '../types.js';
+import { householdBase, location } from '../util.js';
+import { householdValue } from '../mismatch/household-value.js';
+import { at, label, moneyText } from '../mismatch/display.js';
+import { ledgerYear } from '../benefit/benefit-amount.js';
+import { exitEvidence, exitLead, exitOf, type Exit } from './exited.js';
+
+type FigureKind = 'national' | 'household-file' | 'one-book';
+type IncomeRow = NationalRecord | HouseholdFileRecord | OneBookRecord;
+
+interface Figure {
+  kind: FigureKind;
+  /** Chinese, e.g. `国办系统人均纯收入`, `《一本通》收支流水2023年人均收入`. */
+  what: string;
+  /** Evidence column: one per source, the ledger's years together. */
+  column: string;
+  /** Evidence text of the figure within its column. */
+  shown: string;
+  value: number;
+  threshold: Threshold;
+  locations: Location[];
+}
+
+const cents = (n: number): number => Math.round(n * 100) / 100;
+
+function thresholdText(t: Threshold): string {
+  const name = t.kind === 'exit' ? '脱贫标准' : '防返贫监测标准';
+  const from = t.fromYear !== t.year ? `（沿用${String(t.fromYear)}年标准）` : '';
+  return `${String(t.year)}年${name}${String(t.value)}元${from}`;
+}
+
+/** Household size for the ledger: the national 人数, else its member rows. */
+function householdSize(h: RegisteredHousehold): number | null {
+  const size = householdValue(h.national, (r) => r.householdSize, String, String)?.value;
+  if (size !== undefined && size > 0) return size;
+  const rows = h.people.filter((p) => p.records.national).length;
+  return rows > 0 ? rows : null;
+}
+
+function sourceFigures(ds: Dataset, h: RegisteredHousehold, exit: Exit): Figure[] {
+  if (exit.year === null) return [];
+  const threshold = thresholdFor(ds.policy, exit.year);
+  if (!threshold) return [];
+  const sources: [FigureKind, readonly IncomeRow[]][] = [
+    ['national', h.national],
+    ['household-file', h.archive?.rows ?? []],
+    ['one-book', h.oneBook?.rows ?? []],
+  ];
+  const out: Figure[] = [];
+  for (const [kind, rows] of sources) {
+    const v = householdValue<number, IncomeRow>(rows, (r) => r.income, String, moneyText);
+    const what = `${label(kind)}人均纯收入`;
+    if (v) out.push({ kind, what, column: what, shown: moneyText(v.value), value: v.value, threshold, locations: [at(kind, v.row.loc, 'income')] });
+  }
+  return out;
+}
+
+function ledgerFigures(ds: Dataset, h: RegisteredHousehold): Figure[] {
+  const size = householdSize(h);
+  if (size === null) return [];
+  const byYear = new Map<number, typeof h.ledger>();
+  for (const r of h.ledger) {
+    const year = ledgerYear(r);
+    if (year === null || r.amount === null) continue;
+    const list = byYear.get(year);
+    if (list) list.push(r);
+    else byYear.set(year, [r]);
+  }
+  const out: Figure[] = [];
+  for (const [year, lines] of [...byYear.entries()].sort((a, b) => a[0] - b[0])) {
+    const threshold = thresholdFor(ds.policy, year);
+    if (!threshold) continue;
+    const total = lines.reduce((s, r) => s + (r.category?.includes('支出') ? -1 : 1) * (r.amount ?? 0), 0);
+    out.push({
+      kind: 'one-book',
+      what: `《一本通》收支流水${String(year)}年人均收入（${String(lines.length)}笔合计${moneyText(cents(total))}÷${String(size)}人）`,
+      column: '《一本通》收支流水人均收入',
+      shown: `${String(year)}年：${moneyText(cents(total / size))}`,
+      value: cents(total / size),
+      threshold,
+      locations: lines.map((r) => location('one-book', r.loc, oneBookLedger.fields.amount.label)),
+    });
+  }
+  return out;
+}
+
+const figureText = (f: Figure, relation: string) => `${f.what}为${moneyText(f.value)}，${relation}${thresholdText(f.threshold)}`;
+
+function draft(ds: Dataset, h: RegisteredHousehold, exit: Exit, figures: Figure[], below: Figure[], near: Figure[]): FindingDraft {
+  const values: FindingDraft['values'] = {};
+  const byKind = new Map<SourceKind, string[]>();
+  for (const f of figures) byKind.set(f.kind, [...(byKind.get(f.kind) ?? []), `${f.what}：${moneyText(f.value)}`]);
+  for (const [kind, list] of byKind) values[kind] = list.length === 1 ? list[0] : list;
+  const margin = `${String(Math.round(ds.policy.warningMargin.value * 10000) / 100)}%`;
+  const thresholds = [...new Set(figures.map((f) => thresholdText(f.threshold)))].join('；');
+  const evidence: FindingDraft['evidence'] = { ...exitEvidence(exit), 适用标准: thresholds };
+  for (const f of figures) {
+    const prior = evidence[f.column];
+    evidence[f.column] = typeof prior === 'string' ? `${prior}；${f.shown}` : f.shown;
+  }
+  const base = { ...householdBase(h), field: 'income' as const, values, correct: null, evidence };
+  const locations = [at('national', exit.row.loc, exit.key), ...figures.flatMap((f) => f.locations)];
+  if (below.length > 0) {
+    return {
+      ...base,
+      message: `${exitLead(h, exit)}，但${below.map((f) => figureText(f, '低于')).join('；')}，需入户核实`,
+      suggestion: '入户核实该户收入（工资性、经营性、财产性、转移性收入）及核算过程；确未达到脱贫标准的，按程序纠正脱贫认定，并更正各来源的人均纯收入',
+      locations,
+    };
+  }
+  return {
+    ...base,
+    severity: 'warning',
+    message: `风险提示：${h.headName ?? ''}户（户编号 ${h.householdId}）国办系统记录为${exit.text}，${near.map((f) => figureText(f, '仅略高于')).join('；')}（不超过标准的${margin}），有返贫风险，需关注`,
+    suggestion: '将该户列为重点关注对象，核实收入稳定性，必要时纳入防返贫动态监测',
+    locations,
+  };
+}
+
+export const lowIncome: Rule = {
+  id: 'wrong-exit/low-income',
+  category: 'wrong_exit',
+  title: '疑似错退：脱贫户人均纯收入低于脱贫标准',
+  description:
+    '国办系统记录为已脱贫的户，其国办系统、一户一档、《一本通》人均纯收入（按脱贫年度的标准），或《一本通》收支流水按年度重算的人均收入（按流水年度的标准），低于策略规定的标准。等于标准不算低于；高于标准但不超过预警幅度的只作风险提示。这是需入户核实的线索；每户列一条。',
+  severity: 'high',
+  *check(ds) {
+    for (const h of ds.households) {
+      const exit = exitOf(h);
+      if (!exit) continue;
+      // An implausible figure (0, blank typed as 0, a misplaced unit) is data-quality/income-range's, not a lead.
+      const figures = [...sourceFigures(ds, h, exit), ...ledgerFigures(ds, h)].filter((f) => incomePlausible(ds.policy, f.value));
+      const below = figures.filter((f) => f.value < f.threshold.value);
+      const near = figures.filter((f) => f.value >= f.threshold.value && nearThreshold(ds.policy, f.value, f.threshold.value));
+      if (below.length > 0 || near.length > 0) yield draft(ds, h, exit, figures, below, near);
+    }
+  },
+};
