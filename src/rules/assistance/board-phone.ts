@@ -5,7 +5,7 @@
  * the data), and a number that differs from the handbook is mismatch/helper's.
  */
 import type { Rule } from '../types.js';
-import { at } from '../mismatch/display.js';
+import { at } from '../shared/display.js';
 import { boardBase, boardOwner, everyBoard } from './boards.js';
 
 export const boardPhone: Rule = {

@@ -1,7 +1,7 @@
 /** A notice board the survey found broken (破损) or not hung (未悬挂): "户外可见、信息准确、电话能通". One finding per board. */
 import { BOARD_STATUS_LABELS } from '../../normalize/board-status.js';
 import type { Rule } from '../types.js';
-import { at } from '../mismatch/display.js';
+import { at } from '../shared/display.js';
 import { boardBase, boardOwner, everyBoard } from './boards.js';
 
 export const boardStatus: Rule = {

@@ -7,8 +7,8 @@ import type { NationalRecord, OneBookRecord, BoardRecord } from '../../sources/i
 import type { Dataset, RegisteredHousehold } from '../../link/model.js';
 import { normalizeName } from '../../normalize/name.js';
 import { compactText } from '../../normalize/text.js';
-import { householdValue } from '../mismatch/household-value.js';
-import { at } from '../mismatch/display.js';
+import { householdValue } from '../shared/household-value.js';
+import { at } from '../shared/display.js';
 
 export type HelperKind = 'one-book' | 'national' | 'notice-board';
 /** The handbook is kept current by the helper, then the national record, then the board. */

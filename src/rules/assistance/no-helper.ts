@@ -7,7 +7,7 @@ import { KIND_LABELS } from '../../model/kinds.js';
 import type { Dataset } from '../../link/model.js';
 import type { Rule } from '../types.js';
 import { householdBase } from '../util.js';
-import { at } from '../mismatch/display.js';
+import { at } from '../shared/display.js';
 import { perDataset } from '../split-household/family.js';
 import { HELPER_ORDER, helperRows, mentionsOf } from './helpers.js';
 

@@ -14,7 +14,7 @@ import { compactText, digitsToInt } from '../../normalize/text.js';
 import type { Dataset, RegisteredHousehold } from '../../link/model.js';
 import type { Rule, FindingDraft } from '../types.js';
 import { householdBase, location } from '../util.js';
-import { moneyText } from '../mismatch/display.js';
+import { moneyText } from '../shared/display.js';
 import { perDataset, personIds } from '../split-household/family.js';
 
 const SUBSIDY = /政策补贴|转移性/;

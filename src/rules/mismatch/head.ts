@@ -12,8 +12,8 @@ import { relationLabel } from '../../normalize/relation.js';
 import { NAME_LINK_SCORE } from '../../link/people.js';
 import type { Rule, FindingDraft } from '../types.js';
 import { householdBase } from '../util.js';
-import { at, label, nameDifference, personText } from './display.js';
-import { headPerson } from './members.js';
+import { at, label, nameDifference, personText } from '../shared/display.js';
+import { headPerson } from '../shared/members.js';
 
 type GroupKind = 'household-file' | 'one-book';
 type GroupRow = HouseholdFileRecord | OneBookRecord;

@@ -13,8 +13,8 @@ import { normalizeName } from '../../normalize/name.js';
 import { samePhone } from '../../normalize/phone.js';
 import type { Rule, FindingDraft } from '../types.js';
 import { householdBase } from '../util.js';
-import { at, label, nameDifference } from './display.js';
-import { householdValue, type HouseholdValue } from './household-value.js';
+import { at, label, nameDifference } from '../shared/display.js';
+import { householdValue, type HouseholdValue } from '../shared/household-value.js';
 
 type Row = NationalRecord | OneBookRecord | BoardRecord;
 type HelperKind = 'national' | 'one-book' | 'notice-board';

@@ -7,7 +7,7 @@ import type { Rule, FindingDraft } from '../types.js';
 import type { RegisteredHousehold } from '../../link/model.js';
 import { covers, holds } from '../../link/coverage.js';
 import { householdBase } from '../util.js';
-import { label, at, ambiguousFor } from './display.js';
+import { label, at, ambiguousFor } from '../shared/display.js';
 
 const CHECKED: readonly MainKind[] = ['household-file', 'one-book', 'notice-board', 'hukou'];
 

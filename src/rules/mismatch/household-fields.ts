@@ -14,9 +14,9 @@ import type { PovertyAttributeResult, PovertyStatus } from '../../normalize/type
 import type { RegisteredHousehold } from '../../link/model.js';
 import type { Rule, FindingDraft } from '../types.js';
 import { householdBase } from '../util.js';
-import { at, attributeText, label, moneyText, STATUS_TEXT } from './display.js';
-import { householdValue, type HouseholdValue } from './household-value.js';
-import { nationalListsMembers } from './members.js';
+import { at, attributeText, label, moneyText, STATUS_TEXT } from '../shared/display.js';
+import { householdValue, type HouseholdValue } from '../shared/household-value.js';
+import { nationalListsMembers } from '../shared/members.js';
 
 type Row = NationalRecord | HouseholdFileRecord | OneBookRecord | BoardRecord;
 type SourceKind = 'household-file' | 'one-book' | 'notice-board';

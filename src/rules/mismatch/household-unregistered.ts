@@ -8,7 +8,7 @@ import type { Rule, FindingDraft } from '../types.js';
 import type { SourceHousehold } from '../../link/model.js';
 import type { HouseholdFileRecord, OneBookRecord, BoardRecord } from '../../sources/index.js';
 import { nameOf } from '../../link/records.js';
-import { label, at, idText, ambiguousRecord } from './display.js';
+import { label, at, idText, ambiguousRecord } from '../shared/display.js';
 
 type HeldKind = 'household-file' | 'one-book' | 'notice-board';
 

@@ -12,8 +12,8 @@ import { idOf, nameOf } from '../../link/records.js';
 import { PERSON_STATUS_LABELS } from '../../normalize/person-status.js';
 import type { Rule, FindingDraft } from '../types.js';
 import { personBase, personLocations } from '../util.js';
-import { at, label, personText, ambiguousFor, ambiguousRecord } from './display.js';
-import { aliveInHukou, departureOf, hukouOf, memberKinds, membersOf } from './members.js';
+import { at, label, personText, ambiguousFor, ambiguousRecord } from '../shared/display.js';
+import { aliveInHukou, departureOf, hukouOf, memberKinds, membersOf } from '../shared/members.js';
 import { newbornOf } from './newborn.js';
 
 /** Where the household starts in a source: the place to add a member. */

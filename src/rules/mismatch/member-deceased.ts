@@ -7,8 +7,8 @@ import type { Dataset, Person, PersonKind, RegisteredHousehold } from '../../lin
 import { idOf, nameOf } from '../../link/records.js';
 import { deaths } from '../../sources/index.js';
 import { location, personBase } from '../util.js';
-import { at, label, personText } from './display.js';
-import { departureOf, type Departure } from './members.js';
+import { at, label, personText } from '../shared/display.js';
+import { departureOf, type Departure } from '../shared/members.js';
 
 const LISTING: readonly PersonKind[] = ['national', 'household-file', 'one-book'];
 

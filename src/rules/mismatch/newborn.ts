@@ -12,9 +12,9 @@ import type { Dataset, RegisteredHousehold } from '../../link/model.js';
 import type { Rule, FindingDraft } from '../types.js';
 import { relationLabel } from '../../normalize/relation.js';
 import { householdBase } from '../util.js';
-import { householdValue } from './household-value.js';
-import { at, label } from './display.js';
-import { aliveInHukou, headPerson, hukouHeadIsRegisteredHead, hukouHeadRow, registeredHouseholdOf } from './members.js';
+import { householdValue } from '../shared/household-value.js';
+import { at, label } from '../shared/display.js';
+import { aliveInHukou, headPerson, hukouHeadIsRegisteredHead, hukouHeadRow, registeredHouseholdOf } from '../shared/members.js';
 
 export interface Newborn {
   kin: 'child' | 'grandchild';

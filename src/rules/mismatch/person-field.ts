@@ -10,8 +10,8 @@ import { normalizeName } from '../../normalize/name.js';
 import { relationLabel, relationsCompatible } from '../../normalize/relation.js';
 import type { Gender } from '../../normalize/types.js';
 import type { Rule, FindingDraft } from '../types.js';
-import { GENDER_TEXT, label, nameDifference } from './display.js';
-import { hukouHeadIsRegisteredHead, hukouOf } from './members.js';
+import { GENDER_TEXT, label, nameDifference } from '../shared/display.js';
+import { hukouHeadIsRegisteredHead, hukouOf } from '../shared/members.js';
 import { pairDraft, sideOf, type Shown, type Side } from './person-pair.js';
 import { idMismatches } from './person-id.js';
 

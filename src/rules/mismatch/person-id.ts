@@ -10,7 +10,7 @@ import { idOf } from '../../link/records.js';
 import { idTypo } from '../../normalize/id.js';
 import type { FindingDraft } from '../types.js';
 import { personBase } from '../util.js';
-import { at, label } from './display.js';
+import { at, label } from '../shared/display.js';
 import { linkEvidence, pairDraft, sideOf, type Side } from './person-pair.js';
 
 const ORDER: readonly PersonKind[] = ['hukou', 'national', 'household-file', 'one-book'];

@@ -4,7 +4,7 @@ import type { Person, PersonKind, RegisteredHousehold } from '../../link/model.j
 import type { MemberRecord } from '../../link/records.js';
 import type { FindingDraft } from '../types.js';
 import { personBase } from '../util.js';
-import { at, label } from './display.js';
+import { at, label } from '../shared/display.js';
 
 export interface Side {
   kind: PersonKind;

@@ -14,7 +14,7 @@ import type { Dataset } from '../../link/model.js';
 import { sameVillage, type Place } from '../../link/places.js';
 import type { Rule, FindingDraft } from '../types.js';
 import { location } from '../util.js';
-import { aliveInHukou } from '../mismatch/members.js';
+import { aliveInHukou } from '../shared/members.js';
 import { deadIds, registeredHukouNos, registeredPerson } from '../split-household/family.js';
 
 /** Whether the national data covers a place (village, and township where both sides name one). */

@@ -7,7 +7,7 @@ import type { Dataset, Person, RegisteredHousehold } from '../../link/model.js';
 import { birthOf, idOf, nameOf, prefix15Of, validId } from '../../link/records.js';
 import { normalizeName } from '../../normalize/name.js';
 import { ageAt } from '../../normalize/date.js';
-import { departureOf } from '../mismatch/members.js';
+import { departureOf } from '../shared/members.js';
 
 /** One value per dataset, computed on first use. */
 export function perDataset<T>(make: (ds: Dataset) => T): (ds: Dataset) => T {

@@ -9,8 +9,8 @@ import { birthOf } from '../../link/records.js';
 import { relationLabel } from '../../normalize/relation.js';
 import type { Rule } from '../types.js';
 import { householdBase, location } from '../util.js';
-import { aliveInHukou } from '../mismatch/members.js';
-import { at } from '../mismatch/display.js';
+import { aliveInHukou } from '../shared/members.js';
+import { at } from '../shared/display.js';
 import { ageOn, inRange, livingMembers, registeredIds } from './family.js';
 
 function shown(r: HukouRecord, age: number | null): string {

@@ -15,9 +15,9 @@ import { birthOf } from '../../link/records.js';
 import { compactText } from '../../normalize/text.js';
 import type { Rule, FindingDraft } from '../types.js';
 import { householdBase, location } from '../util.js';
-import { aliveInHukou } from '../mismatch/members.js';
-import { at } from '../mismatch/display.js';
-import { householdValue } from '../mismatch/household-value.js';
+import { aliveInHukou } from '../shared/members.js';
+import { at } from '../shared/display.js';
+import { householdValue } from '../shared/household-value.js';
 import { assetsOf, assetsText, type Asset } from '../wrong-inclusion/assets.js';
 import { ageOn, childrenByParent, isRegistered, livingMembers, personBirth, personIds } from './family.js';
 

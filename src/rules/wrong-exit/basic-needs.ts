@@ -16,8 +16,8 @@ import type { Dataset, Person, RegisteredHousehold } from '../../link/model.js';
 import { relationLabel } from '../../normalize/relation.js';
 import type { Rule, FindingDraft } from '../types.js';
 import { householdBase, personBase } from '../util.js';
-import { householdValue } from '../mismatch/household-value.js';
-import { at, label } from '../mismatch/display.js';
+import { householdValue } from '../shared/household-value.js';
+import { at, label } from '../shared/display.js';
 import { ageOn, inRange, livingMembers, personBirth } from '../split-household/family.js';
 import { exitEvidence, exitLead, exitOf, type Exit } from './exited.js';
 

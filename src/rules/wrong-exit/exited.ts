@@ -7,8 +7,8 @@ import type { FindingDraft } from '../types.js';
 import type { PovertyAttributeResult, PovertyStatus } from '../../normalize/types.js';
 import type { RegisteredHousehold } from '../../link/model.js';
 import type { NationalRecord } from '../../sources/index.js';
-import { householdValue } from '../mismatch/household-value.js';
-import { attributeText, STATUS_TEXT } from '../mismatch/display.js';
+import { householdValue } from '../shared/household-value.js';
+import { attributeText, STATUS_TEXT } from '../shared/display.js';
 
 const EXITED: ReadonlySet<PovertyStatus> = new Set(['exited', 'exitedWithPolicy', 'exitedNoPolicy']);
 

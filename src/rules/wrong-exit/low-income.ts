@@ -13,8 +13,8 @@ import type { Dataset, RegisteredHousehold } from '../../link/model.js';
 import { oneBookLedger, type NationalRecord, type HouseholdFileRecord, type OneBookRecord } from '../../sources/index.js';
 import type { Rule, FindingDraft } from '../types.js';
 import { householdBase, location } from '../util.js';
-import { householdValue } from '../mismatch/household-value.js';
-import { at, label, moneyText } from '../mismatch/display.js';
+import { householdValue } from '../shared/household-value.js';
+import { at, label, moneyText } from '../shared/display.js';
 import { ledgerYear } from '../benefit/benefit-amount.js';
 import { exitEvidence, exitLead, exitOf, type Exit } from './exited.js';
 

@@ -5,8 +5,8 @@
 import { digitsToInt } from '../../normalize/text.js';
 import type { Rule } from '../types.js';
 import { householdBase } from '../util.js';
-import { householdValue } from '../mismatch/household-value.js';
-import { at } from '../mismatch/display.js';
+import { householdValue } from '../shared/household-value.js';
+import { at } from '../shared/display.js';
 import { exitEvidence, exitLead, exitOf } from './exited.js';
 
 export const sameYearExit: Rule = {

@@ -8,7 +8,7 @@ import type { Dataset, Person, RegisteredHousehold } from '../../link/model.js';
 import { relationLabel } from '../../normalize/relation.js';
 import type { Rule, FindingDraft } from '../types.js';
 import { personBase, personLocations } from '../util.js';
-import { departureOf } from '../mismatch/members.js';
+import { departureOf } from '../shared/members.js';
 import { ASSET_KINDS, assetsOf, type Asset, type AssetKind } from './assets.js';
 import { personIds } from '../split-household/family.js';
 

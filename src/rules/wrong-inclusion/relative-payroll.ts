@@ -10,7 +10,7 @@ import type { Relation } from '../../normalize/types.js';
 import type { Dataset, RegisteredHousehold } from '../../link/model.js';
 import type { Rule, FindingDraft } from '../types.js';
 import { householdBase, location } from '../util.js';
-import { headPerson, hukouHeadIsRegisteredHead } from '../mismatch/members.js';
+import { headPerson, hukouHeadIsRegisteredHead } from '../shared/members.js';
 import { childrenByParent, personIds } from '../split-household/family.js';
 import { assetsOf } from './assets.js';
 
