@@ -6,30 +6,22 @@
 import { compareNames } from '../normalize/name.js';
 import type { BoardRecord } from '../sources/index.js';
 import type { AmbiguousLink, RegisteredHousehold } from './model.js';
-import { sameVillage, villageBlock } from './places.js';
+import { VillageIndex } from './places.js';
 import { NAME_LINK_SCORE } from './people.js';
 
 export function linkBoards(
   boards: readonly BoardRecord[],
   households: readonly RegisteredHousehold[],
 ): { unattached: BoardRecord[]; ambiguous: AmbiguousLink[] } {
-  const byVillage = new Map<string, RegisteredHousehold[]>();
-  for (const h of households) {
-    const k = villageBlock(h);
-    if (!k) continue;
-    const list = byVillage.get(k);
-    if (list) list.push(h);
-    else byVillage.set(k, [h]);
-  }
+  const villages = new VillageIndex(households);
   const unattached: BoardRecord[] = [];
   const ambiguous: AmbiguousLink[] = [];
   const chosen = new Map<RegisteredHousehold, { board: BoardRecord; score: number }>();
 
   for (const b of boards) {
     const name = b.headName ?? '';
-    const block = villageBlock(b);
-    const pool = block ? (byVillage.get(block) ?? []).filter((h) => sameVillage(b, h)) : [];
-    let scored = pool
+    let scored = villages
+      .in(b)
       .map((h) => ({ h, cmp: compareNames(name, h.headName ?? '') }))
       .filter((x) => x.cmp.score >= NAME_LINK_SCORE)
       .sort((x, y) => y.cmp.score - x.cmp.score);

@@ -10,7 +10,7 @@ import { PeopleIndex, linkPeople, linkByNameWithin, NAME_LINK_SCORE, type Candid
 import { registeredHouseholds, groupByHead, personKey } from './households.js';
 import { linkBoards } from './boards.js';
 import { nameOf, validId } from './records.js';
-import { sameVillage } from './places.js';
+import { VillageIndex } from './places.js';
 
 export interface LoadedSources {
   national: NationalRecord[];
@@ -38,7 +38,7 @@ function attachGroups<R extends HouseholdFileRecord | OneBookRecord>(
   kind: GroupKind,
   groups: SourceHousehold<R>[],
   linked: Map<R, Candidate>,
-  households: readonly RegisteredHousehold[],
+  villages: VillageIndex<RegisteredHousehold>,
   ambiguous: AmbiguousLink[],
 ): SourceHousehold<R>[] {
   const unattached: SourceHousehold<R>[] = [];
@@ -64,9 +64,7 @@ function attachGroups<R extends HouseholdFileRecord | OneBookRecord>(
       continue;
     } else {
       // No member linked: the head's name within the village.
-      const cands = households.filter(
-        (h) => sameVillage(g, h) && compareNames(g.headName ?? '', h.headName ?? '').score >= NAME_LINK_SCORE,
-      );
+      const cands = villages.in(g).filter((h) => compareNames(g.headName ?? '', h.headName ?? '').score >= NAME_LINK_SCORE);
       if (cands.length === 1) target = cands[0];
     }
     if (!target) {
@@ -104,16 +102,15 @@ function completeGroup<R extends HouseholdFileRecord | OneBookRecord>(
   }
 }
 
-function attachLedger(rows: readonly LedgerRecord[], households: readonly RegisteredHousehold[], index: PeopleIndex): LedgerRecord[] {
+function attachLedger(rows: readonly LedgerRecord[], villages: VillageIndex<RegisteredHousehold>, index: PeopleIndex): LedgerRecord[] {
   const left: LedgerRecord[] = [];
   for (const r of rows) {
     let target: RegisteredHousehold | null = null;
     const id = r.headId?.id;
     if (id) target = index.byId.get(id)?.[0]?.household ?? null;
     if (!target && r.headName) {
-      const cands = households.filter(
-        (h) => (!r.village || sameVillage(r, h)) && compareNames(r.headName ?? '', h.headName ?? '').score >= 0.95,
-      );
+      // Without a village the ledger line cannot be placed by name: a county has many namesakes.
+      const cands = villages.in(r).filter((h) => compareNames(r.headName ?? '', h.headName ?? '').score >= 0.95);
       if (cands.length === 1) target = cands[0];
     }
     if (target) target.ledger.push(r);
@@ -216,11 +213,12 @@ export function linkDataset(src: LoadedSources, policy: Policy, asOf: string): D
     rejected.push({ kind: 'national', loc: r.loc, reason: '国办系统数据缺少户编号，无法归户', text: nameOf(r) ?? '' });
   }
   const index = new PeopleIndex(households);
+  const villages = new VillageIndex(households);
 
   const archive = linkPeople('household-file', src['household-file'], index, (r) => r);
   ambiguous.push(...archive.ambiguous);
   const archiveGroups = groupByHead('household-file', src['household-file']);
-  const archiveLeft = attachGroups('household-file', archiveGroups, archive.linked, households, ambiguous);
+  const archiveLeft = attachGroups('household-file', archiveGroups, archive.linked, villages, ambiguous);
 
   for (const h of households) completeGroup('household-file', h, h.archive, archive.linked);
 
@@ -229,11 +227,11 @@ export function linkDataset(src: LoadedSources, policy: Policy, asOf: string): D
   const book = linkPeople('one-book', src['one-book'], afterArchive, (r) => r);
   ambiguous.push(...book.ambiguous);
   const bookGroups = groupByHead('one-book', src['one-book']);
-  const bookLeft = attachGroups('one-book', bookGroups, book.linked, households, ambiguous);
+  const bookLeft = attachGroups('one-book', bookGroups, book.linked, villages, ambiguous);
   for (const h of households) completeGroup('one-book', h, h.oneBook, book.linked);
 
   const everyone = new PeopleIndex(households);
-  const ledgerLeft = attachLedger(src.ledger, households, everyone);
+  const ledgerLeft = attachLedger(src.ledger, villages, everyone);
   const hukou = linkHukou(src.hukou, households, everyone, ambiguous);
   const boards = linkBoards(src['notice-board'], households);
   ambiguous.push(...boards.ambiguous);

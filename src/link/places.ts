@@ -16,3 +16,24 @@ export function sameVillage(a: Place, b: Place): boolean {
 export function villageBlock(p: Place): string | null {
   return p.village ? placeKey(p.village) : null;
 }
+
+/** Registered households by village block, so that name look-ups within a village never scan every household. */
+export class VillageIndex<H extends Place> {
+  private readonly byBlock = new Map<string, H[]>();
+
+  constructor(items: readonly H[]) {
+    for (const h of items) {
+      const k = villageBlock(h);
+      if (!k) continue;
+      const list = this.byBlock.get(k);
+      if (list) list.push(h);
+      else this.byBlock.set(k, [h]);
+    }
+  }
+
+  /** Households in the same village as `p` (township checked where both name one). */
+  in(p: Place): H[] {
+    const k = villageBlock(p);
+    return k ? (this.byBlock.get(k) ?? []).filter((h) => sameVillage(p, h)) : [];
+  }
+}
