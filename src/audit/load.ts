@@ -14,6 +14,7 @@ import { emptyRosters, type LoadedSources } from '../link/index.js';
 import type { RejectedRow, Rosters } from '../link/model.js';
 import { nameOf, prefix15Of, idOf } from '../link/records.js';
 import { nameKeys } from '../normalize/name.js';
+import { idTypo } from '../normalize/id.js';
 
 export interface InputFile {
   file: string;
@@ -115,7 +116,8 @@ async function readFile(
 class Interest {
   readonly ids = new Set<string>();
   readonly prefixes = new Set<string>();
-  readonly names = new Set<string>();
+  /** Name key → the IDs (cleaned, 18 characters) and birth dates of registered people of that name. */
+  readonly names = new Map<string, { ids: string[]; births: Set<string> }>();
   readonly householdNos = new Set<string>();
 
   addPerson(r: Parameters<typeof idOf>[0]): void {
@@ -124,17 +126,34 @@ class Interest {
     const p = prefix15Of(id);
     if (p) this.prefixes.add(p);
     const name = nameOf(r);
-    if (name) for (const k of nameKeys(name)) this.names.add(k);
+    if (!name) return;
+    for (const k of nameKeys(name)) {
+      let entry = this.names.get(k);
+      if (!entry) this.names.set(k, (entry = { ids: [], births: new Set() }));
+      if (id && id.cleaned.length === 18) entry.ids.push(id.cleaned);
+      if (id?.birthDate) entry.births.add(id.birthDate);
+    }
   }
 
-  /** A hukou row that may be a member of a registered household (by ID, damaged ID or name). */
+  /**
+   * A hukou row that may be a registered person: same ID, same surviving 15 digits, or a namesake whose ID is
+   * one typo away or whose birth date is the same (the links the linker may make). Namesakes alone are not kept:
+   * a county has thousands of them, and memory must follow registered households, not residents.
+   */
   matches(r: HukouRecord): boolean {
     const id = r.idNumber;
     if (id?.id && this.ids.has(id.id)) return true;
     const p = prefix15Of(id);
     if (p && this.prefixes.has(p)) return true;
-    const name = r.name;
-    return !!name && nameKeys(name).some((k) => this.names.has(k));
+    if (!r.name) return false;
+    const birth = r.birthDate ?? id?.birthDate ?? null;
+    for (const k of nameKeys(r.name)) {
+      const entry = this.names.get(k);
+      if (!entry) continue;
+      if (birth && entry.births.has(birth)) return true;
+      if (id && id.cleaned.length === 18 && entry.ids.some((x) => idTypo(x, id.cleaned) !== null)) return true;
+    }
+    return false;
   }
 }
 
@@ -188,8 +207,10 @@ export async function loadInputs(
   for (const r of src.national) interest.addPerson(r);
   for (const r of src['household-file']) interest.addPerson(r);
   for (const r of src['one-book']) interest.addPerson(r);
-  for (const list of Object.values(src.rosters)) for (const r of list as { idNumber: HukouRecord['idNumber']; name: string | null }[]) {
-    if (r.idNumber?.id) interest.ids.add(r.idNumber.id);
+  // People named on the rosters: their own hukou rows are kept (where they live), not their households.
+  const rosterIds = new Set<string>();
+  for (const list of Object.values(src.rosters) as { idNumber: HukouRecord['idNumber'] }[][]) {
+    for (const r of list) if (r.idNumber?.id) rosterIds.add(r.idNumber.id);
   }
 
   // Pass 1: which hukou households hold people of interest, and whom those people name as relatives.
@@ -213,7 +234,7 @@ export async function loadInputs(
       const keep =
         (r.householdNo && (interest.householdNos.has(r.householdNo) || formerNos.has(r.householdNo))) ||
         (r.formerHouseholdNo && interest.householdNos.has(r.formerHouseholdNo)) ||
-        (id && (relatives.has(id) || memberIds.has(id))) ||
+        (id && (relatives.has(id) || memberIds.has(id) || rosterIds.has(id))) ||
         (r.fatherId?.id && memberIds.has(r.fatherId.id)) ||
         (r.motherId?.id && memberIds.has(r.motherId.id)) ||
         interest.matches(r);
