@@ -101,23 +101,32 @@ export function buildTruth(root: Rng, o: TruthOptions): Truth {
   const drafts: Draft[] = [];
 
   // Scenarios: a few hukou households hold two registered households (partial registration), some
-  // elderly households were split from their son's household long before registration, the rest are whole.
+  // elderly households were split from their son's household long before registration, one elderly couple
+  // split off after 2014 from a son whose household is registered too (not 分户造贫: DOMAIN §5.1), the rest
+  // are whole. Pair scenarios give two registered households each.
   const partialPairs = o.households >= 10 ? Math.max(1, Math.floor(o.households / 30)) : 0;
+  const registeredSplitPairs = o.households >= 20 ? 1 : 0;
   const splits = Math.round(o.households * 0.12);
-  const scenarios: ('partial' | 'split' | 'whole')[] = [];
+  const scenarios: ('partial' | 'split' | 'splitBothRegistered' | 'whole')[] = [];
   for (let i = 0; i < partialPairs; i++) scenarios.push('partial');
+  for (let i = 0; i < registeredSplitPairs; i++) scenarios.push('splitBothRegistered');
   for (let i = 0; i < splits; i++) scenarios.push('split');
-  while (scenarios.length + partialPairs < o.households) scenarios.push('whole');
+  while (scenarios.length + partialPairs + registeredSplitPairs < o.households) scenarios.push('whole');
   rng.shuffle(scenarios);
 
   for (const scenario of scenarios) {
     const village = pickVillage(rng, villages);
-    if (scenario === 'split') {
-      const unit = settle(rng, village, buildSplitPair(ctx, 1996, 2008));
+    if (scenario === 'split' || scenario === 'splitBothRegistered') {
+      const both = scenario === 'splitBothRegistered';
+      const unit = both ? settle(rng, village, buildSplitPair(ctx, 2014, 2015)) : settle(rng, village, buildSplitPair(ctx, 1996, 2008));
       pending.push(...unit);
       const elderly = unit[1].household;
       const members = living(elderly.members);
       drafts.push({ village, hukou: elderly, members, head: elderly.members[0], shape: 'split', allowExtremePoor: true });
+      if (both) {
+        const son = unit[0].household;
+        drafts.push({ village, hukou: son, members: living(son.members), head: son.members[0], shape: 'whole', allowExtremePoor: true });
+      }
     } else if (scenario === 'partial') {
       const [p] = settle(rng, village, [buildFamily(ctx, 'withMother')]);
       pending.push(p);

@@ -11,7 +11,7 @@ import { buildTruth, SampleError } from './county.js';
 import { parseIsoDay, parts } from './dates.js';
 import { writeHukouFile } from './hukou-file.js';
 import { archiveGrid, nationalGrid, oneBookGrids, rosterGrid, textCells } from './layouts.js';
-import { runPlants, type PlantRecord } from './plants.js';
+import { runPlants, type NegativeRecord, type PlantRecord } from './plants.js';
 import { archiveView } from './render/household-file.js';
 import { hukouView } from './render/hukou.js';
 import { nationalView } from './render/national.js';
@@ -34,7 +34,7 @@ import { csvLine, writeTextTable, type TextEncoding } from './write/text.js';
 import { writeXlsx } from './write/xlsx.js';
 
 export { SampleError } from './county.js';
-export type { PlantRecord } from './plants.js';
+export type { NegativeRecord, PlantRecord } from './plants.js';
 
 export interface SampleOptions {
   out: string;
@@ -67,7 +67,10 @@ export interface SampleManifest {
     townships: { code: string; name: string; villages: { code: string; name: string }[] }[];
   };
   files: SampleFile[];
+  /** Problems put into the files on purpose, each with the source to correct (null: a field visit decides). */
   plants: PlantRecord[];
+  /** Cases that look like problems and are not: the audit must stay quiet on them. */
+  negatives: NegativeRecord[];
   counts: Record<string, number>;
 }
 
@@ -115,7 +118,7 @@ export async function generateSample(opts: SampleOptions): Promise<SampleManifes
     deaths: deathsView(truth, render.fork('deaths')),
     payouts: payoutsView(truth, render.fork('payouts')),
   };
-  const plants = runPlants(views, truth, root.fork('plants'));
+  const { plants, negatives } = runPlants(views, truth, root.fork('plants'));
 
   const stamp = stampOf(asOf);
   const layout = root.fork('layout');
@@ -172,6 +175,7 @@ export async function generateSample(opts: SampleOptions): Promise<SampleManifes
     },
     files,
     plants,
+    negatives,
     counts: {
       townships: truth.county.townships.length,
       villages: truth.county.townships.reduce((s, t) => s + t.villages.length, 0),
@@ -200,6 +204,7 @@ export async function generateSample(opts: SampleOptions): Promise<SampleManifes
       deathsRows: views.deaths.length,
       payoutsRows: views.payouts.length,
       plants: plants.length,
+      negatives: negatives.length,
     },
   };
   await writeFile(path('truth.json'), `${JSON.stringify(manifest, null, 2)}\n`);

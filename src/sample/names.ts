@@ -98,3 +98,25 @@ const ROADS = ['建设路', '环城路', '人民路', '文化路', '新华路', 
 export function townStreet(rng: Rng): string {
   return rng.pick(ROADS);
 }
+
+/** Given-name characters and a character of the same reading (pinyin and tone): 明/铭, 丽/莉, 伟/玮 … */
+const HOMOPHONES: Readonly<Record<string, string>> = {
+  明: '铭', 伟: '玮', 丽: '莉', 芳: '方', 军: '均', 平: '萍', 林: '琳', 红: '宏', 东: '冬', 文: '雯', 志: '智', 勇: '永',
+  斌: '彬', 涛: '韬', 峰: '锋', 辉: '晖', 刚: '钢', 俊: '骏', 杰: '洁', 浩: '昊', 宇: '雨', 翔: '祥', 鑫: '新', 晨: '辰',
+  阳: '洋', 健: '建', 梓: '子', 睿: '瑞', 逸: '毅', 英: '瑛', 兰: '岚', 珍: '贞', 玉: '钰', 香: '湘', 琴: '勤', 云: '芸',
+  燕: '艳', 静: '婧', 慧: '惠', 婷: '亭', 瑶: '遥', 璐: '露', 欣: '馨', 萱: '轩', 彤: '桐', 贵: '桂', 荣: '容', 德: '得',
+  才: '财', 金: '今', 山: '珊', 清: '青', 兴: '星', 胜: '盛', 梅: '玫', 秀: '绣', 春: '椿',
+};
+
+/**
+ * The name written with a homophone in the given name (王小明 → 王小铭), the commonest typing error of
+ * village staff (DOMAIN §3.2); null when no character of the given name has one in the table.
+ */
+export function homophone(name: string, surnameLength: number): string | null {
+  const chars = [...name];
+  for (let i = chars.length - 1; i >= surnameLength; i--) {
+    const other = HOMOPHONES[chars[i]];
+    if (other) return [...chars.slice(0, i), other, ...chars.slice(i + 1)].join('');
+  }
+  return null;
+}

@@ -8,7 +8,7 @@ import type { Helper, LedgerLine, Person, PovertyBase, RegisteredHousehold, Regi
 import type { Rng } from './rng.js';
 
 /** Exit thresholds (元/人·年), DOMAIN §4; and the 2021+ monitoring line used as a floor (policy/default.json). */
-const EXIT_THRESHOLDS: Record<number, number> = { 2015: 2855, 2016: 2952, 2017: 3335, 2018: 3535, 2019: 3747, 2020: 4000 };
+export const EXIT_THRESHOLDS: Record<number, number> = { 2015: 2855, 2016: 2952, 2017: 3335, 2018: 3535, 2019: 3747, 2020: 4000 };
 const MONITORING_LINE = 6000;
 
 function schooling(rng: Rng, age: number): string {

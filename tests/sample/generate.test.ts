@@ -61,6 +61,15 @@ function readHukou(path: string): Record<string, string>[] {
   );
 }
 
+/** Negatives the truth holds anyway (nothing was changed for them). */
+const NATURAL_NEGATIVES = new Set(['split_long_ago', 'registered_low_income', 'roster_person_not_registered', 'split_child_registered', 'not_exited_dangerous_house']);
+
+/** Households a plant (or a made-up negative) changed: the consistency checks below are about the others. */
+let touched: Set<string>;
+/** 户编号 of each national person ID. */
+let householdOf: Map<string, string>;
+const clean = (householdId: unknown): boolean => !touched.has(text(householdId));
+
 beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'jingzhun-sample-'));
   dir = join(base, 'a');
@@ -68,6 +77,14 @@ beforeAll(async () => {
   const rows = await xlsxRows(file('国办系统导出.xlsx'));
   national = objects(rows[2], rows.slice(3, -1));
   hukou = readHukou(file('户籍.xls'));
+  const plantedPeople = new Set(manifest.plants.map((p) => p.personId));
+  touched = new Set([
+    ...manifest.plants.flatMap((p) => (p.householdId ? [p.householdId] : [])),
+    ...manifest.negatives.filter((n) => !NATURAL_NEGATIVES.has(n.pattern)).flatMap((n) => (n.householdId ? [n.householdId] : [])),
+    // A person planted twice in the national data: both households.
+    ...national.filter((r) => plantedPeople.has(text(r['证件号码']))).map((r) => text(r['户编号'])),
+  ]);
+  householdOf = new Map(national.map((r) => [text(r['证件号码']), text(r['户编号'])]));
 });
 
 afterAll(async () => {
@@ -116,7 +133,8 @@ describe('sample county: files and manifest', () => {
       byHousehold.set(text(r['户编号']), list);
     }
     expect(byHousehold.size).toBe(DEFAULT_SAMPLE_OPTIONS.households);
-    for (const members of byHousehold.values()) {
+    for (const [household, members] of byHousehold) {
+      if (!clean(household)) continue;
       expect(members.filter((m) => m['与户主关系'] === '户主')).toHaveLength(1);
       for (const m of members) expect(m['人数']).toBe(members.length);
     }
@@ -145,7 +163,8 @@ describe('sample county: files and manifest', () => {
       const blank = rows.slice(3).filter((r) => r.every((c) => c === null)).length;
       expect(blank).toBeGreaterThanOrEqual(households);
     }
-    expect(people).toBe(national.length);
+    expect(people).toBe(manifest.counts.householdFileRows);
+    expect(people).toBeGreaterThan(national.length * 0.9);
   });
 
   it('archive IDs damaged by Excel and old 15-digit IDs are exactly the planted ones', () => {
@@ -187,15 +206,17 @@ describe('sample county: files and manifest', () => {
     const books = new Map<string, { size: number; income: bigint }>();
     for (const r of memberRows) {
       const head = cleanId(text(r['户主身份证号']));
+      if (!clean(householdOf.get(head))) continue;
       books.set(head, { size: r['家庭人口'] as number, income: cents(r['年人均纯收入']) });
       expect(nationalIncome.get(cleanId(text(r['成员身份证号'])))).toBe(cents(r['年人均纯收入']));
     }
     const totals = new Map<string, bigint>();
     for (const r of ledger) {
       const head = cleanId(text(r['户主身份证号']));
-      totals.set(head, (totals.get(head) ?? 0n) + cents(r['金额']));
       expect(r['年度']).toBe(2025);
+      if (clean(householdOf.get(head))) totals.set(head, (totals.get(head) ?? 0n) + cents(r['金额']));
     }
+    expect(books.size).toBeGreaterThanOrEqual(5);
     expect(totals.size).toBe(books.size);
     for (const [head, book] of books) expect(totals.get(head)).toBe(book.income * BigInt(book.size));
   });
@@ -204,13 +225,12 @@ describe('sample county: files and manifest', () => {
     const ledgerSheet = await xlsxRows(file('一本通.xlsx'), '收支流水');
     const ledger = objects(ledgerSheet[0].map((h) => text(h).replace(/\n|（必填）|（元）/g, '')), ledgerSheet.slice(1));
     const subsidies = ledger
-      .filter((r) => r['项目类别'] === '政策补贴')
+      .filter((r) => r['项目类别'] === '政策补贴' && clean(householdOf.get(cleanId(text(r['户主身份证号'])))))
       .map((r) => `${cleanId(text(r['户主身份证号']))}|${r['项目名称']}|${cents(r['金额'])}|${(r['发放日期'] as Date).toISOString()}`);
     const payoutSheet = await xlsxRows(file('惠农一卡通发放.xlsx'));
     expect(payoutSheet[0]).toEqual(['姓名', '身份证号', '补贴项目', '发放金额', '发放日期']);
-    const registered = new Set(national.map((r) => text(r['证件号码'])));
     const paid = objects(payoutSheet[0], payoutSheet.slice(1))
-      .filter((r) => registered.has(text(r['身份证号'])))
+      .filter((r) => householdOf.has(text(r['身份证号'])) && clean(householdOf.get(text(r['身份证号']))))
       .map((r) => `${r['身份证号']}|${r['补贴项目']}|${cents(r['发放金额'])}|${(r['发放日期'] as Date).toISOString()}`);
     expect(subsidies.length).toBeGreaterThan(0);
     expect(paid.sort()).toEqual(subsidies.sort());
@@ -256,20 +276,28 @@ describe('sample county: files and manifest', () => {
     const byId = new Map(hukou.map((r) => [r['公民身份号码'], r]));
     const households = new Set<string>();
     for (const id of registered) {
+      if (!clean(householdOf.get(id))) continue;
       const r = byId.get(id);
       expect(r?.['人员状态']).toBe('0');
       households.add(r?.['户号'] ?? '');
     }
+    const recentSplits = new Set([
+      ...manifest.plants.filter((p) => p.category === 'split_household').map((p) => p.householdId),
+      ...manifest.negatives.filter((n) => n.pattern.startsWith('split_') && n.pattern !== 'split_long_ago').map((n) => n.householdId),
+    ]);
+    expect(recentSplits.size).toBeGreaterThanOrEqual(3);
     for (const r of hukou) {
       if (households.has(r['户号']) && r['人员状态'] === '0') expect(registered.has(r['公民身份号码'])).toBe(true);
-      // Registered households split from a relative's household did so long before registration (2014).
-      if (registered.has(r['公民身份号码']) && r['变动类型'] === '分户') expect(r['变动日期'] < '2012-01-01').toBe(true);
+      // Registered households split from a relative's household did so long before registration (2014),
+      // except those planted (or built as a hard negative) with a recent split.
+      const id = r['公民身份号码'];
+      if (registered.has(id) && r['变动类型'] === '分户') expect(r['变动日期'] < '2012-01-01').toBe(!recentSplits.has(householdOf.get(id) ?? null));
     }
   });
 
   it('exited households meet the exit standard of their exit year (DOMAIN §4–5.2)', () => {
     const asOf = DEFAULT_SAMPLE_OPTIONS.asOf;
-    const exited = national.filter((r) => text(r['脱贫属性']).startsWith('已脱贫'));
+    const exited = national.filter((r) => text(r['脱贫属性']).startsWith('已脱贫') && clean(r['户编号']));
     expect(exited.length).toBeGreaterThan(0);
     expect(national.some((r) => r['脱贫属性'] === '未脱贫')).toBe(true);
     for (const r of exited) {
@@ -279,7 +307,7 @@ describe('sample county: files and manifest', () => {
       expect(r['危房户']).toBe('否');
       expect(r['饮水安全']).toBe('是');
     }
-    for (const r of national) {
+    for (const r of national.filter((x) => clean(x['户编号']))) {
       const age = ageOn(text(r['证件号码']), asOf);
       if (age >= 6 && age <= 15) expect(r['在校生状况']).not.toBe('非在校生');
       expect(r['是否参加城乡居民基本医疗保险']).toBe('是');
@@ -291,7 +319,7 @@ describe('sample county: files and manifest', () => {
 
   it('helpers: 1–6 households each, none of them registered, same phone wherever they appear', () => {
     const byHelper = new Map<string, Set<string>>();
-    for (const r of national) {
+    for (const r of national.filter((x) => clean(x['户编号']))) {
       const key = `${r['帮扶责任人']}|${r['帮扶责任人电话']}`;
       const set = byHelper.get(key) ?? new Set<string>();
       set.add(text(r['户编号']));
@@ -312,13 +340,19 @@ describe('sample county: files and manifest', () => {
     const lines = textLines(file('公示牌.csv'), 'gb18030').map(csvCells);
     const rows = records(lines[0], lines.slice(1));
     expect(lines[0]).not.toContain('身份证号');
-    expect(rows).toHaveLength(DEFAULT_SAMPLE_OPTIONS.households);
+    const absent = manifest.plants.filter((p) => p.rule === 'household_absent_notice-board');
+    expect(rows).toHaveLength(DEFAULT_SAMPLE_OPTIONS.households - absent.length);
     const keys = new Set(rows.map((r) => `${r['乡镇']}|${r['行政村']}|${r['户主姓名']}`));
     expect(keys.size).toBe(rows.length);
-    const heads = new Set(national.filter((r) => r['与户主关系'] === '户主').map((r) => `${r['乡(镇)']}|${r['行政村']}|${r['姓名']}|${r['人数']}`));
-    for (const r of rows) expect(heads.has(`${r['乡镇']}|${r['行政村']}|${r['户主姓名']}|${r['家庭人口']}`)).toBe(true);
+    const heads = national.filter((r) => text(r['人编号']).endsWith('001'));
+    const byName = new Map(heads.map((r) => [`${r['乡(镇)']}|${r['姓名']}`, r]));
+    for (const b of rows) {
+      const head = byName.get(`${b['乡镇']}|${b['户主姓名']}`);
+      expect(head).toBeDefined();
+      if (clean(head?.['户编号'])) expect([b['行政村'], b['家庭人口']]).toEqual([head?.['行政村'], text(head?.['人数'])]);
+    }
     const bad = rows.filter((r) => r['公示牌状态'] !== '完好');
-    const planted = manifest.plants.filter((p) => p.source === 'notice-board');
+    const planted = manifest.plants.filter((p) => p.field === 'boardStatus');
     expect(bad.length).toBe(planted.length);
     expect(bad.length).toBeGreaterThan(0);
   });
@@ -372,9 +406,14 @@ describe('sample county: files and manifest', () => {
     for (const r of deaths.slice(1)) expect(dead.get(r[1])).toBe(r[2].replace(/\//g, '-').replace(/-(\d)(?=-|$)/g, '-0$1'));
   });
 
-  it('asset and payroll rosters hold no registered person and no child of a registered head', async () => {
+  it('asset and payroll rosters hold no registered person and no child of a registered head, but for the planted ones', async () => {
     const registered = new Set(national.map((r) => text(r['证件号码'])));
-    const heads = new Set(national.filter((r) => r['与户主关系'] === '户主').map((r) => text(r['证件号码'])));
+    const plantedSplits = new Set(manifest.plants.filter((p) => p.category === 'split_household').map((p) => p.householdId));
+    const heads = new Set(national.filter((r) => r['与户主关系'] === '户主' && !plantedSplits.has(text(r['户编号']))).map((r) => text(r['证件号码'])));
+    const planted = new Set([
+      ...manifest.plants.filter((p) => p.category === 'wrong_inclusion').map((p) => p.personId),
+      ...manifest.negatives.filter((n) => n.pattern.startsWith('member_')).map((n) => n.personId),
+    ]);
     const children = new Set(hukou.filter((r) => heads.has(r['父亲公民身份号码']) || heads.has(r['母亲公民身份号码'])).map((r) => r['公民身份号码']));
     const ids: string[] = [];
     ids.push(...textLines(file('车辆登记.txt'), 'utf-16le').slice(1).map((l) => l.split('\t')[1]));
@@ -385,9 +424,11 @@ describe('sample county: files and manifest', () => {
     expect(ids.length).toBeGreaterThan(20);
     for (const raw of ids) {
       const id = cleanId(raw);
+      if (planted.has(id)) continue;
       expect(registered.has(id)).toBe(false);
       expect(children.has(id)).toBe(false);
     }
+    expect(ids.filter((raw) => planted.has(cleanId(raw))).length).toBe(planted.size);
   });
 
   it('civil-affairs roster: every 低保/特困 registered household, plus planted unregistered families', () => {
@@ -395,7 +436,8 @@ describe('sample county: files and manifest', () => {
     const wb = XLSX.read(html);
     const rows = XLSX.utils.sheet_to_json<string[]>(wb.Sheets[wb.SheetNames[0]], { header: 1, raw: false }).slice(1);
     const registered = new Set(national.map((r) => text(r['证件号码'])));
-    const expected = national.filter((r) => r['与户主关系'] === '户主' && !text(r['贫困户属性']).startsWith('一般')).map((r) => text(r['证件号码']));
+    // The head is the household's first person (人编号 …001): a second 户主 row is a planted error.
+    const expected = national.filter((r) => text(r['人编号']).endsWith('001') && !text(r['贫困户属性']).startsWith('一般')).map((r) => text(r['证件号码']));
     const listed = rows.map((r) => cleanId(r[1]));
     expect(listed.filter((id) => registered.has(id)).sort()).toEqual(expected.sort());
     const outside = listed.filter((id) => !registered.has(id));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ageAt, day, formatDate, isoDate, parseIsoDay, parts } from '../../src/sample/dates.js';
 import { fullWidth, moneyVariant, phoneText, yuanText } from '../../src/sample/format.js';
 import { IdAllocator, idCheckChar, toOldId } from '../../src/sample/ids.js';
-import { excelDamagedValue } from '../../src/sample/plants.js';
+import { excelDamagedValue } from '../../src/sample/plant/ids.js';
 import { Rng } from '../../src/sample/rng.js';
 import { cents, isValidId } from './read.js';
 
