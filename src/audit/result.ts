@@ -35,14 +35,19 @@ function summary(ds: Dataset, findings: readonly Finding[]): Summary {
   const byCategory = zeroCategories();
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   const byTownship: Record<string, Record<Category, number>> = {};
+  let warnings = 0;
   for (const f of findings) {
-    byCategory[f.category]++;
     bySeverity[f.severity]++;
+    if (f.severity === 'warning') {
+      warnings++;
+      continue;
+    }
+    byCategory[f.category]++;
     const t = f.township ?? '未注明乡镇';
     (byTownship[t] ??= zeroCategories())[f.category]++;
   }
   const people = ds.households.reduce((n, h) => n + h.people.filter((p) => p.records.national).length, 0);
-  return { households: ds.households.length, people, findings: findings.length, byCategory, bySeverity, byTownship };
+  return { households: ds.households.length, people, findings: findings.length - warnings, warnings, byCategory, bySeverity, byTownship };
 }
 
 export function buildResult(ds: Dataset, findings: Finding[]): AuditResult {

@@ -95,7 +95,8 @@ export async function runAuditCommand(dir: string | undefined, o: AuditCliOption
 
   if (!o.quiet) {
     const s = result.summary;
-    write(`基准日期 ${result.asOf}：在册 ${s.households} 户 ${s.people} 人，发现问题 ${s.findings} 条。\n`);
+    const warned = s.warnings ? `，另有风险提示 ${s.warnings} 条（不计入问题）` : '';
+    write(`基准日期 ${result.asOf}：在册 ${s.households} 户 ${s.people} 人，发现问题 ${s.findings} 条${warned}。\n`);
     for (const c of CATEGORIES) if (s.byCategory[c]) write(`  ${CATEGORY_LABELS[c]}：${s.byCategory[c]}\n`);
     const used = result.inputs.filter((i) => i.kind && !i.error);
     write(`读取 ${used.length} 个工作表：${[...new Set(used.map((i) => KIND_LABELS[i.kind as SourceKind]))].join('、')}`);
@@ -109,5 +110,5 @@ export async function runAuditCommand(dir: string | undefined, o: AuditCliOption
     write(`报告：${written.workbook}\n      ${written.json}\n`);
     if (written.split.length) write(`分${splitBy === 'township' ? '乡镇' : '村'}报告 ${written.split.length} 个，在 ${o.out}\n`);
   }
-  return o.failOnFindings && result.findings.length > 0 ? 1 : 0;
+  return o.failOnFindings && result.summary.findings > 0 ? 1 : 0;
 }

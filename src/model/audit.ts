@@ -44,7 +44,11 @@ export type HouseholdCoverage = z.infer<typeof householdCoverageSchema>;
 export const summarySchema = z.object({
   households: z.number().int(),
   people: z.number().int(),
+  /** Problems: findings other than risk warnings. */
   findings: z.number().int(),
+  /** Risk warnings (severity warning): watched, not problems. */
+  warnings: z.number().int(),
+  /** Problems per category (warnings not included). */
   byCategory: z.record(z.enum(CATEGORIES), z.number().int()),
   bySeverity: z.record(z.enum(SEVERITIES), z.number().int()),
   /** township → category → count. */

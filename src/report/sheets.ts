@@ -15,7 +15,10 @@ interface SummaryRow {
   total: boolean;
   byCategory: Map<Category, number>;
   bySeverity: Map<Severity, number>;
+  /** Problems (warnings not included). */
   count: number;
+  /** Risk warnings: counted apart, they are not problems. */
+  warnings: number;
 }
 
 const emptyRow = (township: string | null, total = false): SummaryRow => ({
@@ -24,6 +27,7 @@ const emptyRow = (township: string | null, total = false): SummaryRow => ({
   byCategory: new Map(),
   bySeverity: new Map(),
   count: 0,
+  warnings: 0,
 });
 
 /** One row per township (findings without a township last), then the totals. */
@@ -31,6 +35,10 @@ function summaryRows(findings: readonly Finding[]): SummaryRow[] {
   const rows = new Map<string | null, SummaryRow>();
   const totals = emptyRow(null, true);
   const add = (r: SummaryRow, f: Finding): void => {
+    if (f.severity === 'warning') {
+      r.warnings += 1;
+      return;
+    }
     r.byCategory.set(f.category, (r.byCategory.get(f.category) ?? 0) + 1);
     r.bySeverity.set(f.severity, (r.bySeverity.get(f.severity) ?? 0) + 1);
     r.count += 1;
@@ -47,13 +55,17 @@ function summaryRows(findings: readonly Finding[]): SummaryRow[] {
   return [...[...rows.values()].sort((a, b) => compareText(a.township, b.township)), totals];
 }
 
-/** 汇总: findings by township × category, with totals, and by severity. */
+/** 汇总: problems by township × category, with totals and by severity; risk warnings counted apart. */
 export function addSummarySheet(wb: WorkbookWriter, findings: readonly Finding[]): void {
   const columns: Column<SummaryRow>[] = [
     { header: '乡镇', value: (r) => (r.total ? TOTAL : (r.township ?? NO_TOWNSHIP)) },
     ...CATEGORIES.map<Column<SummaryRow>>((c) => ({ header: CATEGORY_LABELS[c], value: (r) => r.byCategory.get(c) ?? 0 })),
     { header: TOTAL, value: (r) => r.count },
-    ...SEVERITIES.map<Column<SummaryRow>>((s) => ({ header: `其中：${SEVERITY_LABELS[s]}`, value: (r) => r.bySeverity.get(s) ?? 0 })),
+    ...SEVERITIES.filter((s) => s !== 'warning').map<Column<SummaryRow>>((s) => ({
+      header: `其中：${SEVERITY_LABELS[s]}`,
+      value: (r) => r.bySeverity.get(s) ?? 0,
+    })),
+    { header: '风险提示（不计入问题）', value: (r) => r.warnings },
   ];
   addTable(wb, '汇总', columns, summaryRows(findings), { freezeColumns: 1, filter: false, bold: (r) => r.total });
 }

@@ -157,6 +157,7 @@ function count<K extends string>(keys: readonly K[], pick: (f: Finding) => K, fi
 }
 
 export function sampleResult(policy: Policy, findings: Finding[] = FINDINGS): AuditResult {
+  const problems = findings.filter((f) => f.severity !== 'warning');
   const townships = [...new Set(findings.map((f) => f.township ?? '未注明乡镇'))];
   return {
     schemaVersion: 1,
@@ -180,11 +181,12 @@ export function sampleResult(policy: Policy, findings: Finding[] = FINDINGS): Au
     summary: {
       households: 3,
       people: 11,
-      findings: findings.length,
-      byCategory: count<Category>(CATEGORIES, (f) => f.category, findings),
+      findings: problems.length,
+      warnings: findings.length - problems.length,
+      byCategory: count<Category>(CATEGORIES, (f) => f.category, problems),
       bySeverity: count<Severity>(SEVERITIES, (f) => f.severity, findings),
       byTownship: Object.fromEntries(
-        townships.map((t) => [t, count<Category>(CATEGORIES, (f) => f.category, findings.filter((f) => (f.township ?? '未注明乡镇') === t))]),
+        townships.map((t) => [t, count<Category>(CATEGORIES, (f) => f.category, problems.filter((f) => (f.township ?? '未注明乡镇') === t))]),
       ),
     },
     findings,

@@ -140,19 +140,20 @@ describe('audit workbook read back with exceljs', () => {
     expect(cellUnder(exits, rowOf(exits, 'f-near'), '备注').value).toBeNull();
   });
 
-  it('sums findings by township, category and severity', () => {
+  it('sums problems by township, category and severity, and risk warnings apart', () => {
     const ws = sheet('汇总');
     expect(header(ws)).toEqual([
       '乡镇', '数据质量问题', '信息不吻合', '人员重复', '疑似分户造贫', '疑似错退', '疑似错评', '疑似漏评', '帮扶与公示问题', '合计',
-      '其中：高', '其中：中', '其中：低', '其中：风险提示',
+      '其中：高', '其中：中', '其中：低', '风险提示（不计入问题）',
     ]);
     const rows = [2, 3, 4, 5].map((r) => (ws.getRow(r).values as unknown[]).slice(1));
     expect(rows).toEqual([
-      ['湖江镇', 1, 2, 0, 1, 2, 0, 0, 0, 6, 3, 2, 0, 1],
+      // The risk warning (疑似错退, 湖江镇) is counted apart, not as a problem.
+      ['湖江镇', 1, 2, 0, 1, 1, 0, 0, 0, 5, 3, 2, 0, 1],
       ['王母渡镇', 0, 0, 1, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0],
       // Findings without a township come last, before the totals.
       ['未注明乡镇', 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0],
-      ['合计', 1, 2, 1, 1, 2, 0, 0, 1, 8, 4, 2, 1, 1],
+      ['合计', 1, 2, 1, 1, 1, 0, 0, 1, 7, 4, 2, 1, 1],
     ]);
     expect(ws.getRow(5).getCell(1).font?.bold).toBe(true);
   });

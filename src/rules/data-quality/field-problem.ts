@@ -70,6 +70,7 @@ function damagedText(subject: string, column: string, id: IdResult): string {
 function draftOf(ref: RecordRef, p: FieldProblem): FindingDraft | null {
   const id = idValue(ref, p.field);
   if (id?.status === 'upgraded') return null; // reported by data-quality/id-upgrade
+  if (ref.spec.role === 'board' && p.field === 'helperPhone') return null; // reported by assistance/board-phone
   const kindLabel = KIND_LABELS[ref.kind];
   const perHousehold = householdLevel(ref, p.field);
   const subject = perHousehold ? `${kindLabel}中${ref.headName ?? ref.name ?? ''}户` : `${kindLabel}中${ref.name ?? '（无姓名）'}`;

@@ -108,7 +108,7 @@ describe('data-quality/field-problem', () => {
   });
 
   it('covers boards, unattached archive households and rosters', () => {
-    const board = parsedRow(noticeBoard, { ...place, headName: '王小明', helperPhone: '12345' });
+    const board = parsedRow(noticeBoard, { ...place, headName: '王小明', boardStatus: '看不清楚' });
     const stray = parsedRow(householdFile, { township: '黄金镇', village: '别村', headName: '赵六', name: '赵六', idNumber: '99' });
     const payout = parsedRow(payouts, { name: '王小明', idNumber: HEAD, item: '生态补偿', amount: '一百' });
     const ds = dataset({ national: household(), 'notice-board': [board], 'household-file': [stray], rosters: { ...dataset({}).rosters, payouts: [payout] } });
@@ -116,7 +116,7 @@ describe('data-quality/field-problem', () => {
     const byKind = Object.fromEntries(found.map((f) => [f.correct, f]));
     expect(Object.keys(byKind).sort()).toEqual(['household-file', 'notice-board', 'payouts']);
     expect(byKind['notice-board'].householdId).toBe(HH);
-    expect(byKind['notice-board'].field).toBe('helperPhone');
+    expect(byKind['notice-board'].field).toBe('boardStatus');
     expect(byKind['household-file'].householdId).toBeNull();
     expect(byKind['household-file'].village).toBe('别村');
     expect(byKind.payouts.field).toBe('benefitAmount');
