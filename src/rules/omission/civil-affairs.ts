@@ -1,6 +1,6 @@
 /**
  * 漏评 leads (DOMAIN §5): a person on the civil-affairs roster (低保, 特困, 孤儿) living in the area — the
- * roster's village (or their hukou row's) lies in the national data's coverage — who is in no registered
+ * roster's township (or their hukou row's) lies in the national data's coverage — who is in no registered
  * household. Registered means: the person's valid ID is held by a person of a registered household in any
  * source; without a valid roster ID, the same name in a registered household of the same village. People whom
  * hukou shows as dead or moved out, or the deaths roster lists, are not leads. One finding per person.
@@ -10,25 +10,34 @@ import { civilAffairs, hukou as hukouSpec } from '../../sources/index.js';
 import type { CivilAffairsRecord, HukouRecord } from '../../sources/index.js';
 import { normalizeName } from '../../normalize/name.js';
 import { placeKey } from '../../normalize/place.js';
-import type { Dataset } from '../../link/model.js';
-import { sameVillage, type Place } from '../../link/places.js';
+import type { Dataset, RegisteredHousehold } from '../../link/model.js';
+import { VillageIndex, type Place } from '../../link/places.js';
 import type { Rule, FindingDraft } from '../types.js';
 import { location } from '../util.js';
 import { aliveInHukou } from '../shared/members.js';
 import { deadIds, registeredHukouNos, registeredPerson } from '../split-household/family.js';
 
-/** Whether the national data covers a place (village, and township where both sides name one). */
+/**
+ * Whether a place lies in the area the national data covers: its township is one the national data names (a
+ * 低保 family in a village without registered households is still in the area), or, where the roster gives no
+ * township, its village is one the national data names.
+ */
 function inNationalArea(ds: Dataset, p: Place): boolean {
   const c = ds.coverage.national;
-  if (!c || !p.village || !c.villages.has(placeKey(p.village))) return false;
-  return c.townships.size === 0 || !p.township || c.townships.has(placeKey(p.township));
+  if (!c) return false;
+  if (p.township && c.townships.size) return c.townships.has(placeKey(p.township));
+  return !!p.village && c.villages.has(placeKey(p.village));
 }
+
+const villageIndexes = new WeakMap<Dataset, VillageIndex<RegisteredHousehold>>();
 
 /** Without a valid ID: the same name in a registered household of the same village. */
 function registeredByName(ds: Dataset, r: CivilAffairsRecord): boolean {
   if (!r.name) return false;
   const name = normalizeName(r.name);
-  return ds.households.some((h) => sameVillage(r, h) && h.people.some((p) => p.name !== null && normalizeName(p.name) === name));
+  let villages = villageIndexes.get(ds);
+  if (!villages) villageIndexes.set(ds, (villages = new VillageIndex(ds.households)));
+  return villages.in(r).some((h) => h.people.some((p) => p.name !== null && normalizeName(p.name) === name));
 }
 
 function draft(ds: Dataset, r: CivilAffairsRecord, hk: HukouRecord | null): FindingDraft {

@@ -55,6 +55,12 @@ describe('omission/civil-affairs', () => {
     expect(f.values.hukou).toBe('户号 HK9');
   });
 
+  it('counts a village without registered households of a covered township as the area', () => {
+    const [f, ...rest] = run({ 'civil-affairs': [dibao(POOR, { township: PLACE.township, village: '无贫困户村' })] });
+    expect(rest).toEqual([]);
+    expect(f.village).toBe('无贫困户村');
+  });
+
   it('is not a lead when the person has died or moved out', () => {
     expect(run({ 'civil-affairs': [dibao(POOR)] }, [hukouRow('HK9', POOR, { personStatus: '死亡' })])).toEqual([]);
     expect(run({ 'civil-affairs': [dibao(POOR)] }, [hukouRow('HK9', POOR, { personStatus: '迁出' })])).toEqual([]);
