@@ -40,3 +40,29 @@ export const helperPhone = f.phone('帮扶责任人电话', [
 export const helperUnit = f.text('帮扶单位', ['帮扶单位', '帮扶责任人单位', '帮扶责任人工作单位', '帮扶人单位', '结对帮扶单位']);
 export const phone = f.phone('联系电话', ['联系电话', '户联系电话', '电话', '联系方式', '手机号码']);
 export const householdNo = f.code('户编号', ['户编号', '户编码', '户码', '户ID', '户编号(国办)']);
+export const nationalRelation = f.relation('与户主关系', ['与户主关系', '与户主的关系'], 'national');
+export const housing = f.housing('住房情况', ['住房情况', '住房安全', '住房安全情况', '房屋情况']);
+
+/** The member columns the archive and the handbook share (DOMAIN §2.2, §2.3). */
+export const memberFields = {
+  township,
+  village,
+  householdNo,
+  headName,
+  headId,
+  householdSize,
+  name,
+  idNumber,
+  relation: nationalRelation,
+  gender,
+  birthDate,
+  attribute,
+  status,
+  cause,
+  income,
+  exitYear,
+  housing,
+  helperName,
+  helperPhone,
+  phone,
+};

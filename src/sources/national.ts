@@ -19,7 +19,7 @@ export const national = defineSource({
     name: c.name,
     idNumber: c.idNumber,
     householdSize: c.householdSize,
-    relation: f.relation('与户主关系', ['与户主关系', '与户主的关系'], 'national'),
+    relation: c.nationalRelation,
     gender: c.gender,
     ethnicity: c.ethnicity,
     education: f.text('文化程度', ['文化程度']),

@@ -15,7 +15,8 @@ import type { Dataset, RegisteredHousehold } from '../../link/model.js';
 import type { Rule, FindingDraft } from '../types.js';
 import { householdBase, location } from '../util.js';
 import { moneyText } from '../shared/display.js';
-import { perDataset, personIds } from '../split-household/family.js';
+import { perDataset } from '../split-household/family.js';
+import { personIds } from '../shared/members.js';
 
 const SUBSIDY = /政策补贴|转移性/;
 

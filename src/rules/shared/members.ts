@@ -70,8 +70,8 @@ function deathsById(ds: Dataset): Map<string, DeathRecord> {
   return m;
 }
 
-/** Valid IDs any of the person's records holds. */
-function idsOf(p: Person): string[] {
+/** Every valid ID a person's records hold (the settled one first). */
+export function personIds(p: Person): string[] {
   const ids = new Set<string>();
   if (p.personId) ids.add(p.personId);
   for (const r of Object.values(p.records)) {
@@ -84,7 +84,7 @@ function idsOf(p: Person): string[] {
 export function departureOf(ds: Dataset, h: RegisteredHousehold, p: Person): Departure | null {
   const hk = hukouOf(ds, h, p);
   const deaths = deathsById(ds);
-  const death = idsOf(p).map((id) => deaths.get(id)).find((d) => d !== undefined) ?? null;
+  const death = personIds(p).map((id) => deaths.get(id)).find((d) => d !== undefined) ?? null;
   const gone = hk?.personStatus && GONE.has(hk.personStatus) ? hk : null;
   if (!gone && !death) return null;
   const status = gone?.personStatus ? PERSON_STATUS_LABELS[gone.personStatus] : '死亡';

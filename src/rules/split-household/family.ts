@@ -7,7 +7,7 @@ import type { Dataset, Person, RegisteredHousehold } from '../../link/model.js';
 import { birthOf, idOf, nameOf, prefix15Of, validId } from '../../link/records.js';
 import { normalizeName } from '../../normalize/name.js';
 import { ageAt } from '../../normalize/date.js';
-import { departureOf } from '../shared/members.js';
+import { departureOf, personIds } from '../shared/members.js';
 
 /** One value per dataset, computed on first use. */
 export function perDataset<T>(make: (ds: Dataset) => T): (ds: Dataset) => T {
@@ -20,17 +20,6 @@ export function perDataset<T>(make: (ds: Dataset) => T): (ds: Dataset) => T {
     }
     return v;
   };
-}
-
-/** Every valid ID a person's records hold (the settled one first). */
-export function personIds(p: Person): string[] {
-  const ids = new Set<string>();
-  if (p.personId) ids.add(p.personId);
-  for (const r of Object.values(p.records)) {
-    const id = r ? validId(r) : null;
-    if (id) ids.add(id);
-  }
-  return [...ids];
 }
 
 /** Every hukou row the dataset kept, once each, in a stable order. */

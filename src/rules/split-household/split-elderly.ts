@@ -19,7 +19,8 @@ import { aliveInHukou } from '../shared/members.js';
 import { at } from '../shared/display.js';
 import { householdValue } from '../shared/household-value.js';
 import { assetsOf, assetsText, type Asset } from '../wrong-inclusion/assets.js';
-import { ageOn, childrenByParent, isRegistered, livingMembers, personBirth, personIds } from './family.js';
+import { ageOn, childrenByParent, isRegistered, livingMembers, personBirth } from './family.js';
+import { personIds } from '../shared/members.js';
 
 interface Split {
   no: string;

@@ -10,7 +10,7 @@ import type { Rule, FindingDraft } from '../types.js';
 import { personBase, personLocations } from '../util.js';
 import { departureOf } from '../shared/members.js';
 import { ASSET_KINDS, assetsOf, type Asset, type AssetKind } from './assets.js';
-import { personIds } from '../split-household/family.js';
+import { personIds } from '../shared/members.js';
 
 const HOLDS: Record<AssetKind, string> = {
   vehicles: '名下登记有汽车',

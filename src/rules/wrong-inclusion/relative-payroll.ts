@@ -11,7 +11,8 @@ import type { Dataset, RegisteredHousehold } from '../../link/model.js';
 import type { Rule, FindingDraft } from '../types.js';
 import { householdBase, location } from '../util.js';
 import { headPerson, hukouHeadIsRegisteredHead } from '../shared/members.js';
-import { childrenByParent, personIds } from '../split-household/family.js';
+import { childrenByParent } from '../split-household/family.js';
+import { personIds } from '../shared/members.js';
 import { assetsOf } from './assets.js';
 
 interface Relative {
