@@ -1,4 +1,5 @@
 /** `jingzhun audit`: the main job — compare every source and write the correction lists. */
+import { dirname } from 'node:path';
 import { CATEGORY_LABELS, CATEGORIES } from '../model/finding.js';
 import { KIND_LABELS, ROSTER_KINDS, type SourceKind } from '../model/kinds.js';
 import { loadPolicy } from '../model/policy.js';
@@ -108,7 +109,7 @@ export async function runAuditCommand(dir: string | undefined, o: AuditCliOption
       for (const b of bad) write(`  ${b.file}${b.sheet ? ` [${b.sheet}]` : ''}：${b.error}\n`);
     }
     write(`报告：${written.workbook}\n      ${written.json}\n`);
-    if (written.split.length) write(`分${splitBy === 'township' ? '乡镇' : '村'}报告 ${written.split.length} 个，在 ${o.out}\n`);
+    if (written.split.length) write(`分${splitBy === 'township' ? '乡镇' : '村'}报告 ${written.split.length} 个，在 ${dirname(written.split[0].file)}\n`);
   }
   return o.failOnFindings && result.summary.findings > 0 ? 1 : 0;
 }
