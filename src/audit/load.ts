@@ -78,9 +78,13 @@ async function readFile(
   sink: Sink,
   explicit: boolean,
   progress?: LoadProgress,
+  timings?: Map<string, number>,
 ): Promise<boolean> {
   let hasHukou = false;
   let sheets = 0;
+  const unusable: string[] = [];
+  const t0 = performance.now();
+  let kind: string = 'unrecognised';
   try {
     for await (const s of readSheets(input.file, { kind: input.kind, mapping })) {
       sheets++;
@@ -88,8 +92,10 @@ async function readFile(
       if (!spec) {
         for await (const _ of s.records()) void _;
         src.inputs.push(summary(s, null, s.problem));
+        unusable.push(`工作表「${s.sheet}」${s.problem ?? ''}`);
         continue;
       }
+      if (sheets === 1 || kind === 'unrecognised') kind = spec.kind;
       if (spec.kind === 'hukou') {
         hasHukou = true;
         for await (const _ of s.records()) void _;
@@ -107,8 +113,14 @@ async function readFile(
     if (explicit) throw new InputError(msg);
     src.inputs.push(fileError(input.file, msg));
     return false;
+  } finally {
+    timings?.set(kind, (timings.get(kind) ?? 0) + performance.now() - t0);
   }
   if (sheets === 0) src.inputs.push(fileError(input.file, `${input.file} 中没有工作表`));
+  // A file named on the command line must give something: one that holds no usable table stops the run.
+  if (explicit && unusable.length === sheets) {
+    throw new InputError(`${input.file} 中没有可用的表格：${unusable.join('；') || '文件中没有工作表'}`);
+  }
   return hasHukou;
 }
 
@@ -182,7 +194,13 @@ async function hukouPass(
 
 export async function loadInputs(
   inputs: InputFile[],
-  opts: { mapping?: Mapping; explicit: Set<string>; progress?: LoadProgress },
+  opts: {
+    mapping?: Mapping;
+    explicit: Set<string>;
+    progress?: LoadProgress;
+    /** Filled with milliseconds per source kind (reading and normalising) and per hukou pass. */
+    timings?: Map<string, number>;
+  },
 ): Promise<LoadedSources> {
   const src: LoadedSources = {
     national: [],
@@ -199,7 +217,7 @@ export async function loadInputs(
   const sink = sinkInto(src);
   const hukouFiles: InputFile[] = [];
   for (const input of inputs) {
-    if (await readFile(input, opts.mapping, src, sink, opts.explicit.has(input.file), opts.progress)) hukouFiles.push(input);
+    if (await readFile(input, opts.mapping, src, sink, opts.explicit.has(input.file), opts.progress, opts.timings)) hukouFiles.push(input);
   }
   if (hukouFiles.length === 0) return src;
 
@@ -216,12 +234,15 @@ export async function loadInputs(
   // Pass 1: which hukou households hold people of interest, and whom those people name as relatives.
   const relatives = new Set<string>();
   const formerNos = new Set<string>();
+  const tPass1 = performance.now();
   await hukouPass(hukouFiles, opts.mapping, (r) => {
     if (!interest.matches(r)) return;
     if (r.householdNo) interest.householdNos.add(r.householdNo);
     if (r.formerHouseholdNo) formerNos.add(r.formerHouseholdNo);
     for (const rel of [r.fatherId, r.motherId, r.spouseId]) if (rel?.id) relatives.add(rel.id);
   });
+  const tPass2 = performance.now();
+  opts.timings?.set('hukou-pass1', tPass2 - tPass1);
   // Pass 2: keep members of those households, the households they split from or that split from them,
   // relatives, and members' children.
   const memberIds = interest.ids;
@@ -246,5 +267,6 @@ export async function loadInputs(
     },
     (r) => src.rejected.push(r),
   );
+  opts.timings?.set('hukou-pass2', performance.now() - tPass2);
   return src;
 }

@@ -1,0 +1,70 @@
+/** `jingzhun audit` as a user meets it: exit codes and Chinese messages. */
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { jingzhun } from '../helpers/cli.js';
+
+const DATA = 'fixtures/handbuilt/data';
+const out = () => mkdtempSync(join(tmpdir(), 'jz-cli-out-'));
+
+function noStack(text: string): void {
+  expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
+}
+
+describe('jingzhun audit', () => {
+  it('exits 0 with findings, 1 with --fail-on-findings', () => {
+    expect(jingzhun(['audit', DATA, '--as-of', '2026-11-27', '--out', out(), '--quiet']).code).toBe(0);
+    const r = jingzhun(['audit', DATA, '--as-of', '2026-11-27', '--out', out(), '--fail-on-findings']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/发现问题 \d+ 条/);
+  });
+
+  it('exits 2 when no national export is found', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jz-nonat-'));
+    cpSync(join(DATA, '户籍人口信息.xls'), join(dir, '户籍人口信息.xls'));
+    const r = jingzhun(['audit', dir, '--out', out()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('没有找到国办系统数据');
+    noStack(r.stderr);
+  });
+
+  it('exits 2 when a file named by a flag cannot be read, and names it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jz-bad-'));
+    writeFileSync(join(dir, 'broken.xlsx'), 'not a workbook');
+    const r = jingzhun(['audit', DATA, '--hukou', join(dir, 'broken.xlsx'), '--out', out()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('broken.xlsx');
+    noStack(r.stderr);
+    const missing = jingzhun(['audit', '--national', join(dir, 'nope.xlsx'), '--out', out()]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('文件不存在');
+  });
+
+  it('in a folder run, lists and skips what it cannot read, and goes on', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jz-mixed-'));
+    cpSync(DATA, dir, { recursive: true });
+    writeFileSync(join(dir, 'broken.xlsx'), 'not a workbook');
+    writeFileSync(join(dir, '~$国办系统导出_赣县区.xlsx'), 'lock');
+    writeFileSync(join(dir, '说明.docx'), 'doc');
+    const r = jingzhun(['audit', dir, '--as-of', '2026-11-27', '--out', out()]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('broken.xlsx');
+    expect(r.stdout).toContain('临时锁定文件');
+    expect(r.stdout).toContain('不是电子表格文件');
+    rmSync(dir, { recursive: true });
+  });
+
+  it('rejects a bad policy file and bad options in Chinese with exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jz-pol-'));
+    writeFileSync(join(dir, 'p.json'), JSON.stringify({ helperCap: { value: '十', source: 'x' } }));
+    const r = jingzhun(['audit', DATA, '--policy', join(dir, 'p.json'), '--out', out()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('p.json');
+    expect(r.stderr).toContain('helperCap');
+    noStack(r.stderr);
+    expect(jingzhun(['audit', DATA, '--as-of', '2026-13-01']).stderr).toContain('--as-of');
+    expect(jingzhun(['audit', DATA, '--split-by', 'county']).stderr).toContain('--split-by');
+    expect(jingzhun(['audit', DATA, '--roster', 'cars=x.xlsx']).stderr).toContain('--roster');
+  });
+});
