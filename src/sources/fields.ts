@@ -53,6 +53,15 @@ const ok = <T>(value: T | null): Parsed<T> => ({ value, problem: null });
 /** Nothing in the cell: no value, no problem. */
 const NONE: Parsed<never> = { value: null, problem: null };
 
+/** A parser from a normaliser's result: blank cells are no value; the result's problem travels with the value. */
+function from<R extends { problem: string | null }, T>(normalise: (c: Cell) => R, pick: (r: R) => T | null): FieldDef<T>['parse'] {
+  return (c) => {
+    if (!c || isBlank(c)) return NONE;
+    const r = normalise(c);
+    return { value: pick(r), problem: r.problem };
+  };
+}
+
 const idSchema = z.object({
   raw: z.string(),
   status: z.enum(['valid', 'upgraded', 'badCheck', 'badDate', 'badLength', 'badChars', 'damaged', 'empty']),
@@ -130,11 +139,7 @@ export const f = {
       label,
       synonyms,
       schema: phoneSchema,
-      parse: (c) => {
-        if (isBlank(c)) return NONE;
-        const r = normalizePhone(c);
-        return { value: r, problem: r.problem };
-      },
+      parse: from(normalizePhone, (r) => r),
     };
   },
   date(label: string, synonyms: readonly string[]): FieldDef<string> {
@@ -175,11 +180,7 @@ export const f = {
       label,
       synonyms,
       schema: z.enum(RELATIONS),
-      parse: (c) => {
-        if (isBlank(c)) return NONE;
-        const r = parseRelation(c, list);
-        return { value: r.relation, problem: r.problem };
-      },
+      parse: from((c) => parseRelation(c, list), (r) => r.relation),
     };
   },
   gender(label: string, synonyms: readonly string[]): FieldDef<Gender> {
@@ -187,11 +188,7 @@ export const f = {
       label,
       synonyms,
       schema: z.enum(['M', 'F']),
-      parse: (c) => {
-        if (isBlank(c)) return NONE;
-        const r = parseGender(c);
-        return { value: r.gender, problem: r.problem };
-      },
+      parse: from(parseGender, (r) => r.gender),
     };
   },
   attribute(label: string, synonyms: readonly string[]): FieldDef<PovertyAttributeResult> {
@@ -203,11 +200,7 @@ export const f = {
         stage: z.enum(['poor', 'exited', 'monitored', 'ordinary']).nullable(),
         problem: z.string().nullable(),
       }),
-      parse: (c) => {
-        if (isBlank(c)) return NONE;
-        const r = parsePovertyAttribute(c);
-        return { value: r, problem: r.problem };
-      },
+      parse: from(parsePovertyAttribute, (r) => r),
     };
   },
   status(label: string, synonyms: readonly string[]): FieldDef<PovertyStatus> {
@@ -215,11 +208,7 @@ export const f = {
       label,
       synonyms,
       schema: z.enum(STATUSES),
-      parse: (c) => {
-        if (isBlank(c)) return NONE;
-        const r = parsePovertyStatus(c);
-        return { value: r.status, problem: r.problem };
-      },
+      parse: from(parsePovertyStatus, (r) => r.status),
     };
   },
   cause(label: string, synonyms: readonly string[]): FieldDef<string> {
@@ -227,11 +216,7 @@ export const f = {
       label,
       synonyms,
       schema: z.string(),
-      parse: (c) => {
-        if (isBlank(c)) return NONE;
-        const r = parsePovertyCause(c);
-        return { value: r.cause, problem: r.problem };
-      },
+      parse: from(parsePovertyCause, (r) => r.cause),
     };
   },
   housing(label: string, synonyms: readonly string[]): FieldDef<'safe' | 'C' | 'D' | 'dangerous'> {
@@ -259,11 +244,7 @@ export const f = {
       label,
       synonyms,
       schema: z.object({ inSchool: z.boolean().nullable(), level: z.string().nullable() }),
-      parse: (c) => {
-        if (isBlank(c)) return NONE;
-        const { problem, ...value } = parseSchooling(c);
-        return { value, problem };
-      },
+      parse: from(parseSchooling, ({ inSchool, level }) => ({ inSchool, level })),
     };
   },
   personStatus(label: string, synonyms: readonly string[]): FieldDef<PersonStatus> {
