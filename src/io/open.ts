@@ -1,6 +1,7 @@
 /**
  * Opens any spreadsheet file the sources arrive in. The content decides the reader, never the extension:
- * zip → xlsx (streaming), compound file → legacy xls, HTML or SpreadsheetML 2003 text → SheetJS,
+ * zip → xlsx (streaming: the fast reader of xlsx-fast.ts; exceljs when JINGZHUN_XLSX_READER=exceljs or for
+ * layouts the fast reader does not take), compound file → legacy xls, HTML or SpreadsheetML 2003 text → SheetJS,
  * anything else → delimited text.
  */
 import { open, stat } from 'node:fs/promises';
@@ -9,6 +10,7 @@ import { ReadError } from './types.js';
 import { fsError, readError, wrapError, DAMAGED } from './errors.js';
 import { ZipFile, ZipFormatError } from './zip.js';
 import { openXlsx } from './xlsx.js';
+import { openFastXlsx } from './xlsx-fast.js';
 import { openBiff, openMarkup } from './sheetjs.js';
 import { bomEncoding, decodeWhole, detectEncoding, openText } from './text.js';
 
@@ -62,6 +64,13 @@ export function sniffMarkup(head: Buffer): MarkupKind | null {
   return null;
 }
 
+export type XlsxReader = 'fast' | 'exceljs';
+
+/** The xlsx reader in use: the fast one unless the environment variable JINGZHUN_XLSX_READER says `exceljs`. */
+export function xlsxReader(): XlsxReader {
+  return process.env.JINGZHUN_XLSX_READER === 'exceljs' ? 'exceljs' : 'fast';
+}
+
 async function openZip(file: string): Promise<WorkbookSource> {
   let zip: ZipFile;
   try {
@@ -71,7 +80,8 @@ async function openZip(file: string): Promise<WorkbookSource> {
     throw fsError(file, err);
   }
   try {
-    return await openXlsx(file, zip);
+    const fast = xlsxReader() === 'fast' ? await openFastXlsx(file, zip) : null;
+    return fast ?? (await openXlsx(file, zip));
   } catch (err) {
     throw wrapError(file, err);
   }

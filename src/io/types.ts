@@ -42,7 +42,10 @@ export type FileFormat =
 export interface SheetSource {
   name: string;
   hidden: boolean;
-  /** Merged ranges where the format keeps them (may be empty for streamed xlsx). */
+  /**
+   * Merged ranges where the format keeps them. For xlsx they are filled when `rows()` is first called (they stand
+   * after the sheet data); the exceljs fallback path leaves them empty.
+   */
   merges: MergeRange[];
   /** Hidden column indexes (0-based) where known. */
   hiddenColumns: number[];

@@ -1,0 +1,110 @@
+/**
+ * One `<c>` element of a worksheet as a raw cell, by its type attribute: shared strings (`s`), formula string
+ * results (`str`), inline strings (`inlineStr`), booleans (`b`), errors (`e`), ISO dates (`d`, turned into
+ * the serial number the 1900 or 1904 date system gives them) and numbers (`n` or none: the file's own number
+ * with the number format of the cell's style). Formulas give their cached value.
+ */
+import type { Cell } from './types.js';
+import { numberCell, textCell } from './cells.js';
+import { digitsAt, itemText, matchAt, xmlText } from './xlsx-fast-text.js';
+
+export interface CellContext {
+  strings: string[];
+  /** Format code per style index. */
+  formats: (string | undefined)[];
+  date1904: boolean;
+}
+
+/** Where the parts of one cell lie in the text being tokenized (-1: absent). */
+export interface CellParts {
+  /** The `t` attribute's value. */
+  typeStart: number;
+  typeEnd: number;
+  /** The `s` attribute's value. */
+  styleStart: number;
+  styleEnd: number;
+  /** Content of `<v>`. */
+  valueStart: number;
+  valueEnd: number;
+  /** Content of `<is>`. */
+  inlineStart: number;
+  inlineEnd: number;
+}
+
+const DAY_MS = 86_400_000;
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+const EPOCH_1904 = Date.UTC(1904, 0, 1);
+const ISO = /^\s*(?:(\d{4})-(\d{2})-(\d{2}))?(?:T?(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?(?:Z|[+-]\d{2}:?\d{2})?\s*$/;
+
+/**
+ * Serial number of an ISO 8601 date or time (`t="d"` cells), as Excel counts days: wall-clock time, any zone
+ * designator ignored; in the 1900 system days before 1900-03-01 are one less (Excel's 1900-02-29).
+ */
+export function isoToSerial(text: string, date1904: boolean): number | null {
+  const m = ISO.exec(text);
+  if (!m || (m[1] === undefined && m[4] === undefined)) return null;
+  const seconds = m[4] === undefined ? 0 : Number(m[4]) * 3600 + Number(m[5]) * 60 + (m[6] === undefined ? 0 : Number(m[6]));
+  if (m[1] === undefined) return seconds / 86_400;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const ms = Date.UTC(y, mo - 1, d);
+  const check = new Date(ms);
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
+  let days = (ms - (date1904 ? EPOCH_1904 : EPOCH_1900)) / DAY_MS;
+  if (!date1904 && days < 61) days -= 1;
+  return days + seconds / 86_400;
+}
+
+function isType(s: string, p: CellParts, type: string): boolean {
+  return p.typeEnd - p.typeStart === type.length && matchAt(s, p.typeStart, type);
+}
+
+function styleFormat(s: string, p: CellParts, ctx: CellContext): string | undefined {
+  if (p.styleStart < 0) return undefined;
+  const index = digitsAt(s, p.styleStart, p.styleEnd);
+  return index >= 0 ? ctx.formats[index] : undefined;
+}
+
+function dateCell(text: string, fmt: string | undefined, ctx: CellContext): Cell | undefined {
+  const serial = isoToSerial(text, ctx.date1904);
+  if (serial === null) return textCell(text.trim());
+  if (fmt && fmt !== 'General') return numberCell(serial, fmt);
+  // The cell is a date by its type even where its style says General: show it as the file wrote it.
+  if (!/\d{4}-\d{2}-\d{2}/.test(text)) return numberCell(serial, 'hh:mm:ss');
+  return numberCell(serial, Number.isInteger(serial) ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm:ss');
+}
+
+/** The raw cell, or undefined for a cell without a value. Throws (Chinese message) on damaged content. */
+export function cellOf(s: string, p: CellParts, ctx: CellContext): Cell | undefined {
+  const hasValue = p.valueStart >= 0;
+  if (p.typeStart < 0 || p.typeEnd === p.typeStart || isType(s, p, 'n')) {
+    if (!hasValue) return undefined;
+    const text = s.slice(p.valueStart, p.valueEnd);
+    if (text.trim() === '') return undefined;
+    const n = Number(text);
+    return Number.isFinite(n) ? numberCell(n, styleFormat(s, p, ctx)) : textCell(xmlText(text));
+  }
+  if (isType(s, p, 's')) {
+    if (!hasValue || p.valueEnd === p.valueStart) return undefined;
+    const index = digitsAt(s, p.valueStart, p.valueEnd);
+    if (index < 0 || index >= ctx.strings.length) {
+      throw new Error(`共享字符串编号「${s.slice(p.valueStart, p.valueEnd).slice(0, 20)}」不存在`);
+    }
+    return textCell(ctx.strings[index]);
+  }
+  if (isType(s, p, 'inlineStr')) {
+    if (p.inlineStart >= 0) return textCell(itemText(s, p.inlineStart, p.inlineEnd));
+    return hasValue ? textCell(xmlText(s.slice(p.valueStart, p.valueEnd))) : undefined;
+  }
+  if (!hasValue) return undefined;
+  const text = xmlText(s.slice(p.valueStart, p.valueEnd));
+  if (isType(s, p, 'str')) return textCell(text);
+  if (isType(s, p, 'b')) {
+    const t = text.trim();
+    if (t === '1' || t === 'true') return { v: true };
+    if (t === '0' || t === 'false') return { v: false };
+    return textCell(text);
+  }
+  if (isType(s, p, 'e')) return textCell(text);
+  if (isType(s, p, 'd')) return dateCell(text, styleFormat(s, p, ctx), ctx);
+  throw new Error(`单元格类型「${s.slice(p.typeStart, p.typeEnd).slice(0, 20)}」无法识别`);
+}
