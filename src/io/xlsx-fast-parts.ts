@@ -3,47 +3,15 @@
  * decoder (characters split across chunks stay whole), where the workbook keeps its shared strings and styles,
  * and the shared-string table itself.
  */
-import { open } from 'node:fs/promises';
-import { createReadStream } from 'node:fs';
-import { createInflateRaw } from 'node:zlib';
 import type { ZipFile } from './zip.js';
-import { ZipFormatError } from './zip.js';
 import { elements } from './xlsx-meta.js';
 import { itemText, tagAt } from './xlsx-fast-text.js';
 
-const LOCAL = 0x04034b50;
 const CHUNK = 64 * 1024;
 
-/** Byte range of an entry's compressed data (after its local header). */
-async function dataRange(zip: ZipFile, name: string): Promise<{ start: number; end: number; method: number }> {
-  const entry = zip.entries.get(name);
-  if (!entry) throw new ZipFormatError(`no entry ${name}`);
-  if (entry.method !== 0 && entry.method !== 8) throw new ZipFormatError(`unsupported compression method ${entry.method}`);
-  const fh = await open(zip.path, 'r');
-  try {
-    const header = Buffer.alloc(30);
-    const { bytesRead } = await fh.read(header, 0, 30, entry.headerOffset);
-    if (bytesRead !== 30 || header.readUInt32LE(0) !== LOCAL) throw new ZipFormatError(`bad local header for ${name}`);
-    const start = entry.headerOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-    return { start, end: start + entry.compressedSize, method: entry.method };
-  } finally {
-    await fh.close();
-  }
-}
-
 /** Decompressed bytes of an entry, chunk by chunk as inflate gives them. Stops reading when the consumer stops. */
-export async function* entryChunks(zip: ZipFile, name: string): AsyncGenerator<Buffer> {
-  const { start, end, method } = await dataRange(zip, name);
-  if (end <= start) return;
-  const raw = createReadStream(zip.path, { start, end: end - 1, highWaterMark: CHUNK });
-  const source = method === 0 ? raw : raw.pipe(createInflateRaw({ chunkSize: CHUNK }));
-  raw.on('error', (err) => source.destroy(err));
-  try {
-    for await (const chunk of source) yield chunk as Buffer;
-  } finally {
-    raw.destroy();
-    source.destroy();
-  }
+export function entryChunks(zip: ZipFile, name: string): AsyncGenerator<Buffer> {
+  return zip.chunks(name, CHUNK);
 }
 
 /** Decompressed text of an entry, chunk by chunk; a UTF-8 character cut by a chunk boundary is kept whole. */

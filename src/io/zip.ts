@@ -171,29 +171,35 @@ export class ZipFile {
     }
   }
 
+  /** Decompressed bytes of an entry, chunk by chunk as inflate gives them. Stops reading when the consumer stops. */
+  async *chunks(name: string, chunkSize = 64 * 1024): AsyncGenerator<Buffer> {
+    const entry = this.entries.get(name);
+    if (!entry) throw new ZipFormatError(`no entry ${name}`);
+    this.checkMethod(entry);
+    const { start, end } = await this.dataRange(entry);
+    if (end <= start) return;
+    const raw = createReadStream(this.path, { start, end: end - 1, highWaterMark: chunkSize });
+    const source = entry.method === 0 ? raw : raw.pipe(createInflateRaw({ chunkSize }));
+    raw.on('error', (err) => source.destroy(err));
+    try {
+      for await (const chunk of source) yield chunk as Buffer;
+    } finally {
+      raw.destroy();
+      source.destroy();
+    }
+  }
+
   /**
    * Decompressed text of an entry up to the first occurrence of `stop` (or the end), streaming, so that only
    * the beginning of a large sheet is inflated.
    */
   async readUntil(name: string, stop: string, limit = 4 * 1024 * 1024): Promise<string | null> {
-    const entry = this.entries.get(name);
-    if (!entry) return null;
-    this.checkMethod(entry);
-    const { start, end } = await this.dataRange(entry);
-    if (end === start) return '';
-    const raw = createReadStream(this.path, { start, end: end - 1 });
-    const source = entry.method === 0 ? raw : raw.pipe(createInflateRaw());
-    raw.on('error', (err) => source.destroy(err));
+    if (!this.entries.has(name)) return null;
     const decoder = new TextDecoder('utf-8');
     let text = '';
-    try {
-      for await (const chunk of source) {
-        text += decoder.decode(chunk as Buffer, { stream: true });
-        if (text.includes(stop) || text.length > limit) break;
-      }
-    } finally {
-      raw.destroy();
-      source.destroy();
+    for await (const chunk of this.chunks(name)) {
+      text += decoder.decode(chunk, { stream: true });
+      if (text.includes(stop) || text.length > limit) break;
     }
     return text;
   }
