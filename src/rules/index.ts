@@ -21,7 +21,3 @@ export const RULES: readonly Rule[] = [
   ...OMISSION_RULES,
   ...ASSISTANCE_RULES,
 ];
-
-export function ruleById(id: string): Rule | undefined {
-  return RULES.find((r) => r.id === id);
-}
