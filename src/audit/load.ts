@@ -12,7 +12,7 @@ import type { FieldMap, SourceRecord } from '../sources/define.js';
 import type { HukouRecord } from '../sources/index.js';
 import { emptyRosters, type LoadedSources } from '../link/index.js';
 import type { RejectedRow, Rosters } from '../link/model.js';
-import { nameOf, prefix15Of, idOf } from '../link/records.js';
+import { nameOf, prefix15Of, idOf, typoBlocks } from '../link/records.js';
 import { nameKeys } from '../normalize/name.js';
 import { idTypo } from '../normalize/id.js';
 
@@ -98,7 +98,9 @@ async function readFile(
       if (sheets === 1 || kind === 'unrecognised') kind = spec.kind;
       if (spec.kind === 'hukou') {
         hasHukou = true;
-        for await (const _ of s.records()) void _;
+        // Parsed in the hukou passes. A text file has one sheet and is left unread; a workbook's sheet is
+        // streamed past without normalising, so that the next sheet can start.
+        if (s.format !== 'csv' && s.format !== 'tsv' && s.table) for await (const _ of s.table.rows()) void _;
         continue;
       }
       for await (const row of s.records()) {
@@ -127,9 +129,13 @@ async function readFile(
 /** What identifies the people of registered households, for picking their hukou rows out of all residents. */
 class Interest {
   readonly ids = new Set<string>();
+  /** First 15 digits of every registered ID, and of those damaged (Excel kept only 15 digits). */
   readonly prefixes = new Set<string>();
-  /** Name key → the IDs (cleaned, 18 characters) and birth dates of registered people of that name. */
-  readonly names = new Map<string, { ids: string[]; births: Set<string> }>();
+  readonly damagedPrefixes = new Set<string>();
+  /** Name key → the birth dates of registered people of that name. */
+  readonly names = new Map<string, Set<string>>();
+  /** Name key + typo block of the ID (cleaned, 18 characters) → the IDs of registered people there. */
+  readonly nameTypos = new Map<string, string[]>();
   readonly householdNos = new Set<string>();
 
   addPerson(r: Parameters<typeof idOf>[0]): void {
@@ -137,33 +143,45 @@ class Interest {
     if (id?.id) this.ids.add(id.id);
     const p = prefix15Of(id);
     if (p) this.prefixes.add(p);
+    if (p && id?.status === 'damaged') this.damagedPrefixes.add(p);
     const name = nameOf(r);
     if (!name) return;
     for (const k of nameKeys(name)) {
-      let entry = this.names.get(k);
-      if (!entry) this.names.set(k, (entry = { ids: [], births: new Set() }));
-      if (id && id.cleaned.length === 18) entry.ids.push(id.cleaned);
-      if (id?.birthDate) entry.births.add(id.birthDate);
+      let births = this.names.get(k);
+      if (!births) this.names.set(k, (births = new Set()));
+      if (id?.birthDate) births.add(id.birthDate);
+      if (id && id.cleaned.length === 18) {
+        for (const b of typoBlocks(id.cleaned)) {
+          const key = `${k}|${b}`;
+          const list = this.nameTypos.get(key);
+          if (list) list.push(id.cleaned);
+          else this.nameTypos.set(key, [id.cleaned]);
+        }
+      }
     }
   }
 
   /**
-   * A hukou row that may be a registered person: same ID, same surviving 15 digits, or a namesake whose ID is
+   * A hukou row that may be a registered person: same ID, same surviving 15 digits where one side is damaged, or a namesake whose ID is
    * one typo away or whose birth date is the same (the links the linker may make). Namesakes alone are not kept:
    * a county has thousands of them, and memory must follow registered households, not residents.
    */
   matches(r: HukouRecord): boolean {
     const id = r.idNumber;
     if (id?.id && this.ids.has(id.id)) return true;
+    // The surviving 15 digits link only where one side is damaged (as the linker does): undamaged IDs of one
+    // birth day share them with a tenth of the people born that day.
     const p = prefix15Of(id);
-    if (p && this.prefixes.has(p)) return true;
+    if (p && (this.damagedPrefixes.has(p) || (id?.status === 'damaged' && this.prefixes.has(p)))) return true;
     if (!r.name) return false;
     const birth = r.birthDate ?? id?.birthDate ?? null;
     for (const k of nameKeys(r.name)) {
-      const entry = this.names.get(k);
-      if (!entry) continue;
-      if (birth && entry.births.has(birth)) return true;
-      if (id && id.cleaned.length === 18 && entry.ids.some((x) => idTypo(x, id.cleaned) !== null)) return true;
+      const births = this.names.get(k);
+      if (!births) continue;
+      if (birth && births.has(birth)) return true;
+      if (id && id.cleaned.length === 18) {
+        for (const b of typoBlocks(id.cleaned)) if (this.nameTypos.get(`${k}|${b}`)?.some((x) => idTypo(x, id.cleaned) !== null)) return true;
+      }
     }
     return false;
   }

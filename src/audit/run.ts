@@ -25,13 +25,22 @@ export interface AuditTimings {
   read: number;
   link: number;
   rules: number;
+  /** Milliseconds of reading (and normalising) per source kind, and of each hukou pass. */
+  sources: Record<string, number>;
 }
 
 export class NoNationalError extends Error {}
 
-export async function runAudit(opts: AuditOptions): Promise<{ result: AuditResult; timings: AuditTimings; hukou: { read: number; kept: number } }> {
+export async function runAudit(opts: AuditOptions): Promise<{
+  result: AuditResult;
+  timings: AuditTimings;
+  hukou: { read: number; kept: number };
+  /** Record-to-record comparisons linking made. */
+  comparisons: number;
+}> {
   const t0 = performance.now();
-  const src = await loadInputs(opts.inputs, { mapping: opts.mapping, explicit: opts.explicit, progress: opts.progress });
+  const sources = new Map<string, number>();
+  const src = await loadInputs(opts.inputs, { mapping: opts.mapping, explicit: opts.explicit, progress: opts.progress, timings: sources });
   if (src.national.length === 0) {
     throw new NoNationalError('没有找到国办系统数据（国办系统导出表）：请用 --national 指定，或确认文件夹中有该表');
   }
@@ -42,8 +51,9 @@ export async function runAudit(opts: AuditOptions): Promise<{ result: AuditResul
   const t3 = performance.now();
   return {
     result: buildResult(ds, findings),
-    timings: { read: t1 - t0, link: t2 - t1, rules: t3 - t2 },
+    timings: { read: t1 - t0, link: t2 - t1, rules: t3 - t2, sources: Object.fromEntries(sources) },
     hukou: { read: ds.hukou.read, kept: ds.hukou.kept },
+    comparisons: ds.stats.comparisons,
   };
 }
 

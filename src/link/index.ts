@@ -3,7 +3,7 @@ import type { Policy } from '../model/policy.js';
 import type { InputSummary } from '../model/audit.js';
 import type { MainKind } from '../model/kinds.js';
 import type { NationalRecord, HouseholdFileRecord, OneBookRecord, LedgerRecord, HukouRecord, BoardRecord } from '../sources/index.js';
-import { compareNames } from '../normalize/name.js';
+import { compareNames, comparisonCount } from './compare.js';
 import { placeKey } from '../normalize/place.js';
 import type { AmbiguousLink, CoverageMap, Dataset, Person, RegisteredHousehold, RejectedRow, Rosters, SourceHousehold } from './model.js';
 import { PeopleIndex, linkPeople, linkByNameWithin, NAME_LINK_SCORE, type Candidate } from './people.js';
@@ -206,6 +206,7 @@ function settledAmbiguities(ambiguous: AmbiguousLink[], households: readonly Reg
 }
 
 export function linkDataset(src: LoadedSources, policy: Policy, asOf: string): Dataset {
+  const comparisonsBefore = comparisonCount();
   const ambiguous: AmbiguousLink[] = [];
   const rejected = [...src.rejected];
   const { households, withoutNumber } = registeredHouseholds(src.national);
@@ -250,5 +251,6 @@ export function linkDataset(src: LoadedSources, policy: Policy, asOf: string): D
     coverage: coverageOf(src, households),
     rejected,
     inputs: src.inputs,
+    stats: { comparisons: comparisonCount() - comparisonsBefore },
   };
 }

@@ -174,4 +174,6 @@ export interface Dataset {
   coverage: CoverageMap;
   rejected: RejectedRow[];
   inputs: InputSummary[];
+  /** Record-to-record comparisons linking made (name comparisons, ID typo checks): grows linearly with input. */
+  stats: { comparisons: number };
 }

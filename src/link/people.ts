@@ -7,11 +7,11 @@
  * Within one pair of sources a person links to at most one record. A record with two equally good
  * candidates is reported as ambiguous, never guessed.
  */
-import { compareNames, nameKeys } from '../normalize/name.js';
-import { idTypo } from '../normalize/id.js';
+import { nameKeys } from '../normalize/name.js';
+import { compareNames, idTypo } from './compare.js';
 import { KIND_LABELS } from '../model/kinds.js';
 import type { AmbiguousLink, LinkInfo, Person, PersonKind, RegisteredHousehold } from './model.js';
-import { birthOf, idOf, nameOf, prefix15Of, type MemberRecord } from './records.js';
+import { birthOf, idOf, nameOf, prefix15Of, typoBlocks, type MemberRecord } from './records.js';
 import { sameVillage } from './places.js';
 
 /** The record a person is known by when other sources link to it: national, else archive, else handbook. */
@@ -46,6 +46,10 @@ export class PeopleIndex {
   readonly byId = new Map<string, Candidate[]>();
   readonly byPrefix15 = new Map<string, Candidate[]>();
   readonly byName = new Map<string, Candidate[]>();
+  /** Name key + typo block (see `typoBlocks`) → people whose 18-character ID is not damaged. */
+  private readonly byNameTypo = new Map<string, Candidate[]>();
+  /** Order of indexing, so that block look-ups list candidates as a name look-up would. */
+  private readonly seq = new Map<Candidate, number>();
 
   constructor(households: readonly RegisteredHousehold[]) {
     for (const household of households) {
@@ -53,13 +57,34 @@ export class PeopleIndex {
         const r = person.records.national ?? person.records['household-file'] ?? person.records['one-book'];
         if (!r) continue;
         const c = { person, household };
+        this.seq.set(c, this.seq.size);
         const id = idOf(r);
         push(this.byId, id?.id, c);
         push(this.byPrefix15, prefix15Of(id), c);
         const name = nameOf(r);
-        if (name) for (const k of nameKeys(name)) push(this.byName, k, c);
+        if (!name) continue;
+        const keys = nameKeys(name);
+        for (const k of keys) push(this.byName, k, c);
+        if (id && id.cleaned.length === 18 && id.status !== 'damaged') {
+          for (const k of keys) for (const b of typoBlocks(id.cleaned)) push(this.byNameTypo, `${k}|${b}`, c);
+        }
       }
     }
+  }
+
+  /**
+   * People sharing a name key with `name` whose ID may be one typo away from `id18`: the same people, in the
+   * same order, as `byNameOf(name)` filtered by the typo check, without looking at every namesake.
+   */
+  typoCandidates(name: string | null, id18: string): Candidate[] {
+    if (!name) return [];
+    const rank = new Map<Candidate, number>();
+    nameKeys(name).forEach((k, i) => {
+      for (const b of typoBlocks(id18)) {
+        for (const c of this.byNameTypo.get(`${k}|${b}`) ?? []) if (!rank.has(c)) rank.set(c, i);
+      }
+    });
+    return [...rank.keys()].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0) || (this.seq.get(a) ?? 0) - (this.seq.get(b) ?? 0));
   }
 
   byNameOf(name: string | null): Candidate[] {
@@ -132,7 +157,7 @@ export function linkPeople<R extends MemberRecord>(
     if (!id || id.cleaned.length !== 18 || id.status === 'damaged') continue;
     const name = nameOf(r);
     const cands: { c: Candidate; typo: 'oneDigit' | 'adjacentSwap'; score: number }[] = [];
-    for (const c of index.byNameOf(name)) {
+    for (const c of index.typoCandidates(name, id.cleaned)) {
       if (claimed.has(c.person)) continue;
       const other = idOf(anchorOf(c.person));
       if (!other || other.status === 'damaged') continue;

@@ -31,3 +31,12 @@ export function prefix15Of(id: IdResult | null): string | null {
   if (id.cleaned.length === 18) return id.cleaned.slice(0, 15);
   return null;
 }
+
+/**
+ * Blocks an 18-character ID shares with every ID one typo away (one character changed, or two adjacent ones
+ * swapped): such a typo leaves the first nine, the last nine, or all but characters 9–10 untouched.
+ */
+export function typoBlocks(id18: string): string[] {
+  const x = id18.toUpperCase();
+  return [`a${x.slice(0, 9)}`, `b${x.slice(9)}`, `c${x.slice(0, 8)}${x.slice(10)}`];
+}

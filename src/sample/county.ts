@@ -278,35 +278,48 @@ export function* hukouHouseholds(truth: Truth): Generator<StreamedHousehold> {
   for (const village of allVillages(truth.county)) {
     const rng = truth.rng.fork(`hukou/${village.township.index}/${village.index}`);
     const ctx: FamilyContext = { rng, ids: truth.ids, county: truth.county, asOf: truth.asOf };
-    const reserved = truth.reserved.get(village) ?? new Map<number, HukouHousehold>();
-    let remaining = truth.streamQuota.get(village) ?? 0;
-    let pending = reserved.size;
-    let seq = 1;
-    function* reservedHere(): Generator<StreamedHousehold> {
-      for (let h = reserved.get(seq); h; h = reserved.get(seq)) {
-        pending--;
-        seq++;
-        yield { household: h, inMemory: true };
-      }
+    yield* villageHouseholds(ctx, village, truth.streamQuota.get(village) ?? 0, truth.reserved.get(village) ?? new Map<number, HukouHousehold>());
+  }
+}
+
+/**
+ * The households of one village in 户号 order: `quota` people generated family by family from `ctx.rng`,
+ * with the reserved (in-memory) households at their numbers.
+ */
+export function* villageHouseholds(
+  ctx: FamilyContext,
+  village: Village,
+  quota: number,
+  reserved: Map<number, HukouHousehold>,
+): Generator<StreamedHousehold> {
+  const { rng } = ctx;
+  let remaining = quota;
+  let pending = reserved.size;
+  let seq = 1;
+  function* reservedHere(): Generator<StreamedHousehold> {
+    for (let h = reserved.get(seq); h; h = reserved.get(seq)) {
+      pending--;
+      seq++;
+      yield { household: h, inMemory: true };
     }
-    while (remaining > 0 || pending > 0) {
+  }
+  while (remaining > 0 || pending > 0) {
+    yield* reservedHere();
+    if (remaining <= 0) {
+      seq++;
+      continue;
+    }
+    const drafts =
+      remaining >= 8 && rng.chance(0.12)
+        ? buildYoungSplit(ctx)
+        : [buildFamily(ctx, rng.weighted<FamilyKind>([['nuclear', 45], ['threeGen', 20], ['elderly', 20], ['single', 15]]), remaining)];
+    const unit = settle(rng, village, drafts);
+    for (const p of unit) {
       yield* reservedHere();
-      if (remaining <= 0) {
-        seq++;
-        continue;
-      }
-      const drafts =
-        remaining >= 8 && rng.chance(0.12)
-          ? buildYoungSplit(ctx)
-          : [buildFamily(ctx, rng.weighted<FamilyKind>([['nuclear', 45], ['threeGen', 20], ['elderly', 20], ['single', 15]]), remaining)];
-      const unit = settle(rng, village, drafts);
-      for (const p of unit) {
-        yield* reservedHere();
-        p.household.no = hukouNo(village, seq++);
-        if (p.splitParent && p.splitDate !== null) p.household.split = { from: p.splitParent.no, date: p.splitDate };
-        remaining -= p.household.members.length;
-        yield { household: p.household, inMemory: false };
-      }
+      p.household.no = hukouNo(village, seq++);
+      if (p.splitParent && p.splitDate !== null) p.household.split = { from: p.splitParent.no, date: p.splitDate };
+      remaining -= p.household.members.length;
+      yield { household: p.household, inMemory: false };
     }
   }
 }

@@ -46,7 +46,9 @@ export function newHelper(ctx: HelperContext, township: Township): Helper {
   const male = rng.chance(0.6);
   const birth = addYears(ctx.asOf, -rng.int(26, 58)) - rng.int(1, 364);
   let name = '';
-  do name = surname(rng) + givenName(rng, yearOf(birth), male);
+  let tries = 0;
+  // A large county can use up the two-character given names of an age and sex: then a third character.
+  do name = surname(rng) + givenName(rng, yearOf(birth), male) + (++tries > 200 ? givenName(rng, yearOf(birth), male).slice(-1) : '');
   while (ctx.reservedNames.has(name));
   ctx.reservedNames.add(name);
   return { name, id: ctx.ids.allocate(ctx.county.code, birth, male), phone: ctx.phones.mobile(), unit: unitFor(rng, ctx.county, township), birth, male };

@@ -4,6 +4,7 @@
  * view, all others are generated and rendered one family at a time.
  */
 import { hukouHouseholds, SampleError, type Truth } from './county.js';
+import { extraHouseholds } from './extra.js';
 import { HUKOU_COLUMNS, hukouRows } from './render/hukou.js';
 import { cellText, type ViewRow } from './views.js';
 import { StreamingTextWriter } from './write/text.js';
@@ -18,11 +19,16 @@ export interface HukouCounts {
 
 const quoted = (v: string): string => (v === '' ? '' : `'${v}`);
 
-export async function writeHukouFile(path: string, truth: Truth, view: Map<string, ViewRow[]>): Promise<HukouCounts> {
+/** `extraResidents` unrelated people are written after the county's own (see extra.ts). */
+export async function writeHukouFile(path: string, truth: Truth, view: Map<string, ViewRow[]>, extraResidents = 0): Promise<HukouCounts> {
   const out = new StreamingTextWriter(path, 'gb18030');
   const counts: HukouCounts = { households: 0, people: 0, deceased: 0, movedOut: 0, splitHouseholds: 0 };
   await out.line(HUKOU_COLUMNS.join('\t'));
-  for (const { household, inMemory } of hukouHouseholds(truth)) {
+  const all = function* () {
+    yield* hukouHouseholds(truth);
+    yield* extraHouseholds(truth, extraResidents);
+  };
+  for (const { household, inMemory } of all()) {
     const rows = inMemory ? view.get(household.no) : hukouRows(truth.county, household, () => null);
     if (!rows) throw new SampleError(`样例生成内部错误：户号 ${household.no} 没有户籍行`);
     counts.households += 1;

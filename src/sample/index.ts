@@ -9,6 +9,7 @@ import type { FileFormat } from '../io/types.js';
 import type { SourceKind } from '../model/kinds.js';
 import { buildTruth, SampleError } from './county.js';
 import { parseIsoDay, parts } from './dates.js';
+import { MAX_EXTRA_RESIDENTS } from './extra.js';
 import { writeHukouFile } from './hukou-file.js';
 import { archiveGrid, nationalGrid, oneBookGrids, rosterGrid, textCells } from './layouts.js';
 import { runPlants, type NegativeRecord, type PlantRecord } from './plants.js';
@@ -42,6 +43,12 @@ export interface SampleOptions {
   households: number;
   hukouPeople: number;
   asOf: string;
+  /** 一户一档 as BIFF8 .xls (default, as many townships keep it) or .xlsx (the scale bench). */
+  archiveFormat?: 'xls-biff8' | 'xlsx';
+  /** Write .xlsx text through the shared-string table, as Excel and WPS do (default: inline strings). */
+  sharedStrings?: boolean;
+  /** Unrelated residents added to the hukou file, in townships of their own; the county is unchanged. */
+  extraResidents?: number;
 }
 
 export const DEFAULT_SAMPLE_OPTIONS: Omit<SampleOptions, 'out'> = { seed: 1, households: 60, hukouPeople: 1500, asOf: '2026-11-27' };
@@ -82,6 +89,10 @@ function validate(o: SampleOptions): number {
   if (!Number.isSafeInteger(o.hukouPeople) || o.hukouPeople < 1 || o.hukouPeople > 20_000_000) {
     throw new SampleError(`户籍人口数应为 1—20000000 之间的整数：${o.hukouPeople}`);
   }
+  const extra = o.extraResidents ?? 0;
+  if (!Number.isSafeInteger(extra) || extra < 0 || extra > MAX_EXTRA_RESIDENTS) {
+    throw new SampleError(`额外户籍人口数应为 0—${MAX_EXTRA_RESIDENTS} 之间的整数：${extra}`);
+  }
   const asOf = parseIsoDay(o.asOf);
   if (asOf === null) throw new SampleError(`基准日期应为 YYYY-MM-DD 格式的有效日期：${o.asOf}`);
   const year = parts(asOf).year;
@@ -97,6 +108,7 @@ function stampOf(asOf: number): Date {
 
 export async function generateSample(opts: SampleOptions): Promise<SampleManifest> {
   const asOf = validate(opts);
+  const extra = opts.extraResidents ?? 0;
   await mkdir(opts.out, { recursive: true });
   const root = new Rng(`jingzhun-sample:${opts.seed}`);
   const truth = buildTruth(root, { households: opts.households, hukouPeople: opts.hukouPeople, asOf });
@@ -125,7 +137,7 @@ export async function generateSample(opts: SampleOptions): Promise<SampleManifes
   const files: SampleFile[] = [];
   const path = (file: string): string => join(opts.out, file);
   const xlsx = async (file: string, kind: SourceKind, sheets: Parameters<typeof writeXlsx>[1]) => {
-    await writeXlsx(path(file), sheets, stamp);
+    await writeXlsx(path(file), sheets, stamp, opts.sharedStrings ?? false);
     files.push({ file, kind, format: 'xlsx', encoding: null, sheets: sheets.map((s) => s.name) });
   };
   const text = async (file: string, kind: SourceKind, lines: string[], encoding: TextEncoding, format: 'csv' | 'tsv') => {
@@ -136,13 +148,19 @@ export async function generateSample(opts: SampleOptions): Promise<SampleManifes
   await xlsx('国办系统导出.xlsx', 'national', [nationalGrid(truth, views.national)]);
 
   const archiveSheets = views.householdFile.map((s) => archiveGrid(truth, s, layout.fork(`archive/${s.name}`)));
-  await writeSheetJs(path('一户一档.xls'), archiveSheets, 'biff8');
-  files.push({ file: '一户一档.xls', kind: 'household-file', format: 'xls-biff8', encoding: null, sheets: archiveSheets.map((s) => s.name) });
+  if (opts.archiveFormat === 'xlsx') {
+    await xlsx('一户一档.xlsx', 'household-file', archiveSheets);
+  } else {
+    await writeSheetJs(path('一户一档.xls'), archiveSheets, 'biff8');
+    files.push({ file: '一户一档.xls', kind: 'household-file', format: 'xls-biff8', encoding: null, sheets: archiveSheets.map((s) => s.name) });
+  }
 
   await xlsx('一本通.xlsx', 'one-book', oneBookGrids(views.oneBookMembers, views.oneBookLedger));
 
-  const hukou = await writeHukouFile(path('户籍.xls'), truth, views.hukou);
-  if (hukou.people !== opts.hukouPeople) throw new SampleError(`样例生成内部错误：户籍写出 ${hukou.people} 人，应为 ${opts.hukouPeople} 人`);
+  const hukou = await writeHukouFile(path('户籍.xls'), truth, views.hukou, extra);
+  if (hukou.people !== opts.hukouPeople + extra) {
+    throw new SampleError(`样例生成内部错误：户籍写出 ${hukou.people} 人，应为 ${opts.hukouPeople + extra} 人`);
+  }
   files.push({ file: '户籍.xls', kind: 'hukou', format: 'tsv', encoding: 'gb18030', sheets: [] });
 
   await text('公示牌.csv', 'notice-board', textCells(BOARD_COLUMNS, views.noticeBoard).map((c) => csvLine(c)), 'gb18030', 'csv');

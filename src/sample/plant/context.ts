@@ -59,6 +59,8 @@ export class PlantContext {
   private readonly claims = new Map<string, Set<Aspect>>();
   private byNo: Map<string, HukouHousehold> | null = null;
   private byHukou: Map<HukouHousehold, RegisteredHousehold[]> | null = null;
+  /** Rows of a view by household, rebuilt when the view changes length or is edited here. */
+  private readonly rowIndex = new Map<ViewRow[], { length: number; byHid: Map<string, ViewRow[]> }>();
 
   constructor(
     readonly views: Views,
@@ -137,12 +139,27 @@ export class PlantContext {
       case 'notice-board':
         return v.noticeBoard;
       case 'household-file':
-        return v.householdFile.find((s) => s.rows.some((r) => r.householdId === hid))?.rows ?? [];
+        return v.householdFile.find((s) => this.indexOf(s.rows).has(hid))?.rows ?? [];
     }
   }
 
+  /** Household → its rows, in view order (a view of 150,000 rows is not scanned for every household). */
+  private indexOf(list: ViewRow[]): Map<string, ViewRow[]> {
+    const known = this.rowIndex.get(list);
+    if (known && known.length === list.length) return known.byHid;
+    const byHid = new Map<string, ViewRow[]>();
+    for (const r of list) {
+      if (r.householdId === null) continue;
+      const rows = byHid.get(r.householdId);
+      if (rows) rows.push(r);
+      else byHid.set(r.householdId, [r]);
+    }
+    this.rowIndex.set(list, { length: list.length, byHid });
+    return byHid;
+  }
+
   rows(kind: RowKind, hid: string): ViewRow[] {
-    return this.container(kind, hid).filter((r) => r.householdId === hid);
+    return [...(this.indexOf(this.container(kind, hid)).get(hid) ?? [])];
   }
 
   /** The household's row about one person in a member view. */
@@ -158,6 +175,7 @@ export class PlantContext {
   /** Removes the household's rows (all, or those passing `which`) from a view. */
   remove(kind: RowKind, hid: string, which: (r: ViewRow) => boolean = () => true): void {
     const list = this.container(kind, hid);
+    this.rowIndex.delete(list);
     for (let i = list.length - 1; i >= 0; i--) if (list[i].householdId === hid && which(list[i])) list.splice(i, 1);
   }
 
@@ -169,6 +187,7 @@ export class PlantContext {
       if (r.householdId === hid) at = i;
     });
     if (at < 0) throw new Error(`样例生成内部错误：户编号 ${hid} 在视图 ${kind} 中没有行`);
+    this.rowIndex.delete(list);
     list.splice(at + 1, 0, row);
   }
 

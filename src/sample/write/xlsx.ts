@@ -10,7 +10,31 @@ import { isNumCell } from '../views.js';
 import type { GridSheet } from './grid.js';
 import { fixZipTimes } from './zip-times.js';
 
-export async function writeXlsx(path: string, sheets: GridSheet[], stamp: Date): Promise<void> {
+/** `sharedStrings`: text in the shared-string table, as Excel and WPS write it (inline strings otherwise). */
+/**
+ * One style object per (number format, header) pair, shared by every cell that has it: exceljs recognises a
+ * style object it has seen and skips re-serialising it, which is most of the writing time of a large sheet.
+ */
+class SharedStyles {
+  private readonly made = new Map<string, Partial<ExcelJS.Style>>();
+
+  get(numFmt: string | null, header: boolean): Partial<ExcelJS.Style> {
+    const key = `${header ? 'h' : 'd'}|${numFmt ?? ''}`;
+    let style = this.made.get(key);
+    if (!style) {
+      style = {};
+      if (numFmt !== null) style.numFmt = numFmt;
+      if (header) {
+        style.font = { bold: true };
+        style.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+      }
+      this.made.set(key, style);
+    }
+    return style;
+  }
+}
+
+export async function writeXlsx(path: string, sheets: GridSheet[], stamp: Date, sharedStrings = false): Promise<void> {
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
   sink.on('data', (c: Buffer) => chunks.push(c));
@@ -18,11 +42,12 @@ export async function writeXlsx(path: string, sheets: GridSheet[], stamp: Date):
     sink.on('end', resolve);
     sink.on('error', reject);
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: sharedStrings });
   wb.creator = '会昌县乡村振兴局';
   wb.lastModifiedBy = '会昌县乡村振兴局';
   wb.created = stamp;
   wb.modified = stamp;
+  const styles = new SharedStyles();
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name);
     if (s.widths.length > 0) ws.columns = s.widths.map((width) => ({ width }));
@@ -37,14 +62,10 @@ export async function writeXlsx(path: string, sheets: GridSheet[], stamp: Date):
         const cell = row.getCell(i + 1);
         if (isNumCell(c)) {
           cell.value = c.num;
-          cell.numFmt = c.fmt;
+          cell.style = styles.get(c.fmt, header);
         } else {
           cell.value = c;
-          if (typeof c === 'string' && textColumns.has(i) && !header) cell.numFmt = '@';
-        }
-        if (header) {
-          cell.font = { bold: true };
-          cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+          cell.style = styles.get(typeof c === 'string' && textColumns.has(i) && !header ? '@' : null, header);
         }
       });
       row.commit();
