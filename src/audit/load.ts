@@ -187,22 +187,27 @@ class Interest {
   }
 }
 
+/** Fields each hukou pass looks at before deciding on a row; the rest are parsed only for rows it keeps. */
+const PASS1_FIELDS = ['idNumber', 'name', 'birthDate', 'householdNo'];
+const PASS2_FIELDS = [...PASS1_FIELDS, 'formerHouseholdNo', 'fatherId', 'motherId'];
+
 async function hukouPass(
   files: InputFile[],
   mapping: Mapping | undefined,
-  onRow: (r: HukouRecord) => void,
+  fields: readonly string[],
+  onRow: (r: HukouRecord, complete: () => HukouRecord) => void,
   onSheet?: (s: SheetReading) => void,
   onRejected?: (r: RejectedRow) => void,
 ): Promise<void> {
   for (const input of files) {
-    for await (const s of readSheets(input.file, { kind: input.kind, mapping })) {
+    for await (const s of readSheets(input.file, { kind: input.kind, mapping, fields })) {
       const spec = s.detection?.spec;
       if (!spec || spec.kind !== 'hukou') {
         for await (const _ of s.records()) void _;
         continue;
       }
       for await (const row of s.records()) {
-        if (row.record) onRow(row.record as unknown as HukouRecord);
+        if (row.record) onRow(row.record as unknown as HukouRecord, () => row.complete() as unknown as HukouRecord);
         else onRejected?.({ kind: 'hukou', loc: row.loc, reason: row.rejected ?? '', text: '' });
       }
       onSheet?.(s);
@@ -253,8 +258,9 @@ export async function loadInputs(
   const relatives = new Set<string>();
   const formerNos = new Set<string>();
   const tPass1 = performance.now();
-  await hukouPass(hukouFiles, opts.mapping, (r) => {
-    if (!interest.matches(r)) return;
+  await hukouPass(hukouFiles, opts.mapping, PASS1_FIELDS, (row, complete) => {
+    if (!interest.matches(row)) return;
+    const r = complete();
     if (r.householdNo) interest.householdNos.add(r.householdNo);
     if (r.formerHouseholdNo) formerNos.add(r.formerHouseholdNo);
     for (const rel of [r.fatherId, r.motherId, r.spouseId]) if (rel?.id) relatives.add(rel.id);
@@ -267,7 +273,8 @@ export async function loadInputs(
   await hukouPass(
     hukouFiles,
     opts.mapping,
-    (r) => {
+    PASS2_FIELDS,
+    (r, complete) => {
       src.hukouRead++;
       const id = r.idNumber?.id;
       const keep =
@@ -277,7 +284,7 @@ export async function loadInputs(
         (r.fatherId?.id && memberIds.has(r.fatherId.id)) ||
         (r.motherId?.id && memberIds.has(r.motherId.id)) ||
         interest.matches(r);
-      if (keep) src.hukou.push(r);
+      if (keep) src.hukou.push(complete());
     },
     (s) => {
       src.inputs.push(summary(s, 'hukou', null));

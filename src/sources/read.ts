@@ -1,7 +1,7 @@
 /** From a file to normalised records: open, find each sheet's table, recognise its layout, parse its rows. */
 import { basename } from 'node:path';
 import { openWorkbook } from '../io/open.js';
-import { openTable, type Table, type SkippedRow } from '../io/table.js';
+import { openTable, type Table, type TableRow, type SkippedRow } from '../io/table.js';
 import type { FileFormat } from '../io/types.js';
 import { cellText } from '../normalize/text.js';
 import { unitMultiplier } from '../normalize/money.js';
@@ -19,6 +19,11 @@ export interface ReadOptions {
   mapping?: Mapping;
   /** How many problems to keep per sheet for display (all are counted). */
   keepProblems?: number;
+  /**
+   * Parse only these fields (plus the identifying ones) up front; `ParsedRow.complete()` parses the rest. For
+   * streaming a large file where most rows are dropped after a look at a few columns (the hukou passes).
+   */
+  fields?: readonly string[];
 }
 
 export interface SheetStats {
@@ -63,9 +68,11 @@ export interface SheetReading {
 export interface ParsedRow {
   spec: SourceSpec;
   loc: Loc;
-  /** Null when the row was rejected. */
+  /** Null when the row was rejected. With `ReadOptions.fields`, only those fields are parsed yet. */
   record: SourceRecord<FieldMap> | null;
   rejected: string | null;
+  /** Parses the fields left out by `ReadOptions.fields` (and their problems) into `record`; returns it. */
+  complete(): SourceRecord<FieldMap> | null;
 }
 
 const emptyStats = (): SheetStats => ({ rows: 0, kept: 0, rejected: 0, withProblems: 0, problems: 0 });
@@ -117,7 +124,7 @@ export async function* readSheets(file: string, opts: ReadOptions = {}): AsyncGe
       ...base,
       detection,
       problem: null,
-      records: () => parseRows(spec, detection, table, file, ctx, stats, note),
+      records: () => parseRows(spec, detection, table, file, ctx, stats, note, opts.fields),
     };
   }
 }
@@ -137,37 +144,57 @@ async function* parseRows(
   ctx: ParseContext,
   stats: SheetStats,
   note: (p: RowProblem) => void,
+  only?: readonly string[],
 ): AsyncIterable<ParsedRow> {
   const used = detection.columns.filter((c) => c.field !== null);
+  const wanted = (f: string) => !only || only.includes(f) || spec.identifying.includes(f);
+  const first = used.filter((c) => wanted(c.field as string));
+  const later = used.filter((c) => !wanted(c.field as string));
   // Every record has every field of its layout, null where the sheet has no such column.
   const template: Record<string, unknown> = Object.fromEntries(Object.keys(spec.fields).map((f) => [f, null]));
+  const parseInto = (rec: Record<string, unknown>, cols: typeof used, cells: TableRow['cells'], problems: FieldProblem[]) => {
+    for (const col of cols) {
+      const field = col.field as string;
+      const cell = cells[col.index];
+      const parsed = spec.fields[field].parse(cell, ctx);
+      rec[field] = parsed.value;
+      if (parsed.problem) problems.push({ field, column: col.header, value: cellText(cell), message: parsed.problem });
+    }
+  };
+  const none = () => null;
   for await (const row of table.rows()) {
     stats.rows++;
     const loc: Loc = { file, sheet: table.sheet, row: row.row };
-    const rec: Record<string, unknown> = { ...template, loc, problems: [] as FieldProblem[] };
     const rowProblems: FieldProblem[] = [];
-    for (const col of used) {
-      const field = col.field as string;
-      const cell = row.cells[col.index];
-      const parsed = spec.fields[field].parse(cell, ctx);
-      rec[field] = parsed.value;
-      if (parsed.problem) rowProblems.push({ field, column: col.header, value: cellText(cell), message: parsed.problem });
-    }
+    const rec: Record<string, unknown> = { ...template, loc, problems: rowProblems };
+    parseInto(rec, first, row.cells, rowProblems);
     if (spec.identifying.every((f) => rec[f] === null || rec[f] === undefined)) {
       stats.rejected++;
-      const wanted = spec.identifying.map((f) => spec.fields[f].label).join('和');
-      const reason = `该行没有${wanted}，无法使用，已跳过`;
+      const names = spec.identifying.map((f) => spec.fields[f].label).join('和');
+      const reason = `该行没有${names}，无法使用，已跳过`;
       note({ loc, column: null, field: null, value: rowText(row.cells), message: reason, rejected: true });
-      yield { spec, loc, record: null, rejected: reason };
+      yield { spec, loc, record: null, rejected: reason, complete: none };
       continue;
     }
-    rec.problems = rowProblems;
     stats.kept++;
-    if (rowProblems.length) {
-      stats.withProblems++;
-      for (const p of rowProblems) note({ loc, column: p.column, field: p.field, value: p.value, message: p.message, rejected: false });
-    }
-    yield { spec, loc, record: rec as SourceRecord<FieldMap>, rejected: null };
+    const record = rec as SourceRecord<FieldMap>;
+    /** Notes the problems found since `from`; a row with problems is counted once (when its first ones appear). */
+    const report = (from: number) => {
+      if (from === 0 && rowProblems.length > 0) stats.withProblems++;
+      for (const p of rowProblems.slice(from)) note({ loc, column: p.column, field: p.field, value: p.value, message: p.message, rejected: false });
+    };
+    report(0);
+    let done = later.length === 0;
+    const complete = () => {
+      if (!done) {
+        done = true;
+        const before = rowProblems.length;
+        parseInto(rec, later, row.cells, rowProblems);
+        report(before);
+      }
+      return record;
+    };
+    yield { spec, loc, record, rejected: null, complete };
   }
 }
 
