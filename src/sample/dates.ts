@@ -3,6 +3,7 @@
  * ever parsed back; text appears only when a source is rendered.
  */
 import type { Rng } from './rng.js';
+import { civilFromDays } from '../normalize/calendar.js';
 
 export type Day = number;
 
@@ -27,17 +28,10 @@ export interface DateParts {
   day: number;
 }
 
-/** Calendar parts of a day, by arithmetic (H. Hinnant's civil_from_days): no Date object per call. */
+/** Calendar parts of a day, by arithmetic (the normalisers' civil-from-days): no Date object per call. */
 export function parts(d: Day): DateParts {
-  const z = d + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const dayOfMonth = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day: dayOfMonth };
+  const c = civilFromDays(d);
+  return { year: c.y, month: c.m, day: c.d };
 }
 
 export function yearOf(d: Day): number {
