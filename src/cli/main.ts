@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Option, type Help } from 'commander';
 import { SOURCE_KINDS, ROSTER_KINDS } from '../model/kinds.js';
 import { loadMapping, MappingError } from '../sources/mapping.js';
 import { runInspect } from './inspect.js';
@@ -36,6 +36,26 @@ function intOption(name: string) {
   };
 }
 
+const HELP_TITLES: Record<string, string> = {
+  'Usage:': '用法：',
+  'Options:': '选项：',
+  'Arguments:': '参数：',
+  'Commands:': '命令：',
+  'Global Options:': '通用选项：',
+};
+
+/** Help in Chinese: section titles translated, defaults and choices shown as 默认/可选. */
+const HELP: Partial<Help> = {
+  styleTitle: (t: string) => HELP_TITLES[t] ?? t,
+  optionDescription: (o: Option) => {
+    const extra: string[] = [];
+    if (o.argChoices) extra.push(`可选：${o.argChoices.join('、')}`);
+    const d: unknown = o.defaultValue;
+    if (d !== undefined && !(Array.isArray(d) && d.length === 0) && typeof d !== 'boolean') extra.push(`默认：${String(d)}`);
+    return extra.length ? `${o.description}（${extra.join('；')}）` : o.description;
+  },
+};
+
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
   const program = new Command();
@@ -46,6 +66,7 @@ export async function main(argv: string[]): Promise<number> {
     .helpOption('-h, --help', '显示帮助')
     .addHelpCommand(false)
     .exitOverride()
+    .configureHelp(HELP)
     .configureOutput({ writeErr: () => undefined, writeOut: out });
 
   program

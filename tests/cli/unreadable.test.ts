@@ -59,3 +59,14 @@ describe('unreadable input named on the command line', () => {
     expect(r2.stderr).toMatch(/请指定数据文件夹/);
   });
 });
+
+describe('help', () => {
+  it('is Chinese, defaults included', () => {
+    const r = jingzhun(['audit', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('用法：');
+    expect(r.stdout).toContain('选项：');
+    expect(r.stdout).toContain('输出文件夹（默认：reports）');
+    expect(r.stdout).not.toMatch(/\(default:|Options:|Arguments:/);
+  });
+});
