@@ -105,7 +105,7 @@ async function readFile(
       }
       for await (const row of s.records()) {
         if (row.record) sink(spec.id, row.record);
-        else src.rejected.push({ kind: spec.kind, loc: row.loc, reason: row.rejected ?? '', text: '' });
+        else src.rejected.push({ kind: spec.kind, loc: row.loc, reason: row.rejected ?? '', text: row.text });
       }
       progress?.({ file: input.file, sheet: s.sheet, rows: s.stats.rows, phase: 'read' });
       src.inputs.push(summary(s, spec.kind, null));
@@ -208,7 +208,7 @@ async function hukouPass(
       }
       for await (const row of s.records()) {
         if (row.record) onRow(row.record as unknown as HukouRecord, () => row.complete() as unknown as HukouRecord);
-        else onRejected?.({ kind: 'hukou', loc: row.loc, reason: row.rejected ?? '', text: '' });
+        else onRejected?.({ kind: 'hukou', loc: row.loc, reason: row.rejected ?? '', text: row.text });
       }
       onSheet?.(s);
     }

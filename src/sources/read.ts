@@ -71,6 +71,8 @@ export interface ParsedRow {
   /** Null when the row was rejected. With `ReadOptions.fields`, only those fields are parsed yet. */
   record: SourceRecord<FieldMap> | null;
   rejected: string | null;
+  /** What a rejected row held (its non-empty cells), so the report can show it; '' for kept rows. */
+  text: string;
   /** Parses the fields left out by `ReadOptions.fields` (and their problems) into `record`; returns it. */
   complete(): SourceRecord<FieldMap> | null;
 }
@@ -172,8 +174,9 @@ async function* parseRows(
       stats.rejected++;
       const names = spec.identifying.map((f) => spec.fields[f].label).join('和');
       const reason = `该行没有${names}，无法使用，已跳过`;
-      note({ loc, column: null, field: null, value: rowText(row.cells), message: reason, rejected: true });
-      yield { spec, loc, record: null, rejected: reason, complete: none };
+      const text = rowText(row.cells);
+      note({ loc, column: null, field: null, value: text, message: reason, rejected: true });
+      yield { spec, loc, record: null, rejected: reason, text, complete: none };
       continue;
     }
     stats.kept++;
@@ -194,13 +197,13 @@ async function* parseRows(
       }
       return record;
     };
-    yield { spec, loc, record, rejected: null, complete };
+    yield { spec, loc, record, rejected: null, text: '', complete };
   }
 }
 
-function rowText(cells: readonly ({ v: unknown } | undefined)[]): string {
+function rowText(cells: TableRow['cells']): string {
   return cells
-    .map((c) => (c ? cellText(c as Parameters<typeof cellText>[0]) : ''))
+    .map((c) => cellText(c))
     .filter((t) => t !== '')
     .join(' | ')
     .slice(0, 120);
