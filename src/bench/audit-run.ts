@@ -2,11 +2,15 @@
  * One audit run for the benches and scale tests, in a process of its own so that its peak RSS is the
  * audit's: `node dist/bench/audit-run.js <folder> <out> <as-of>` reads every file of the folder, writes the
  * reports and prints one JSON line: phase times (ms), hukou rows read and kept, comparisons, findings, peak RSS.
+ * Like `jingzhun audit`, it restarts itself once with a heap sized to the machine (src/cli/heap.ts).
  */
 import { collectFiles } from '../cli/files.js';
 import { loadPolicy } from '../model/policy.js';
 import { runAudit, writeReports, type AuditTimings } from '../audit/run.js';
 import { peakRssMiB } from './machine.js';
+import { getHeapStatistics } from 'node:v8';
+import { relaunchWithHeap } from '../cli/heap.js';
+import { fileURLToPath } from 'node:url';
 
 export interface AuditRun {
   timings: AuditTimings & { write: number; total: number };
@@ -15,7 +19,11 @@ export interface AuditRun {
   findings: number;
   households: number;
   peakMiB: number;
+  /** The V8 heap limit the run had (MiB): the default, or the one the CLI sets itself. */
+  heapMiB: number;
 }
+
+const heapLimitMiB = () => Math.round(getHeapStatistics().heap_size_limit / 2 ** 20);
 
 async function main(dir: string, out: string, asOf: string): Promise<AuditRun> {
   const t0 = performance.now();
@@ -32,6 +40,7 @@ async function main(dir: string, out: string, asOf: string): Promise<AuditRun> {
     findings: result.summary.findings,
     households: result.summary.households,
     peakMiB: peakRssMiB(),
+    heapMiB: heapLimitMiB(),
   };
 }
 
@@ -40,11 +49,13 @@ if (!dir || !out || !asOf) {
   process.stderr.write('用法：node dist/bench/audit-run.js <数据文件夹> <输出文件夹> <基准日期>\n');
   process.exitCode = 2;
 } else {
-  main(dir, out, asOf).then(
-    (r) => process.stdout.write(`${JSON.stringify(r)}\n`),
-    (e: unknown) => {
+  relaunchWithHeap(fileURLToPath(import.meta.url), process.argv.slice(2))
+    .then(async (code) => {
+      if (code !== null) process.exitCode = code;
+      else process.stdout.write(`${JSON.stringify(await main(dir, out, asOf))}\n`);
+    })
+    .catch((e: unknown) => {
       process.stderr.write(`审计失败：${e instanceof Error ? e.message : String(e)}\n`);
       process.exitCode = 1;
-    },
-  );
+    });
 }

@@ -1,6 +1,6 @@
 /**
  * `npm run bench` (`-- --prefecture`): a county (1,000,000 hukou people, 40,000 registered households) or a
- * prefecture (10,000,000 / 400,000) made by the sample generator (archive as xlsx, shared strings), cached in
+ * prefecture (10,000,000 / 500,000, about 1.5 million registered people) made by the sample generator (archive as xlsx, shared strings), cached in
  * .bench-cache/. The full audit runs in a child process (phase times, peak RSS); the reading floors run in
  * children of their own over the same files. Prints a markdown table, the ratios, the machine, and the
  * acceptance checks as PASS/FAIL.
@@ -18,7 +18,7 @@ const CACHE = '.bench-cache';
 const AS_OF = '2026-11-27';
 const SIZES = {
   county: { households: 40_000, hukouPeople: 1_000_000, seconds: 60, rssMiB: 1536, floorRatio: 2 },
-  prefecture: { households: 400_000, hukouPeople: 10_000_000, seconds: 600, rssMiB: 6144, floorRatio: Infinity },
+  prefecture: { households: 500_000, hukouPeople: 10_000_000, seconds: 600, rssMiB: 6144, floorRatio: Infinity },
 };
 
 async function inputs(size: (typeof SIZES)['county']): Promise<{ dir: string; manifest: SampleManifest; generated: number | null }> {
@@ -88,6 +88,7 @@ async function main(): Promise<void> {
   console.log('| phase | seconds |\n|---|---:|');
   for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);
   console.log(`| peak RSS, audit (MiB) | ${audit.peakMiB.toFixed(0)} |`);
+  console.log(`| heap limit set by the CLI (MiB) | ${audit.heapMiB} |`);
   console.log(`| peak RSS, floor loops (MiB) | ${Math.max(lib.peakMiB, raw.peakMiB).toFixed(0)} |`);
   console.log(`\naudit / (exceljs + csv-parse) = ${(t.total / libFloor).toFixed(2)}; audit / raw floor = ${(t.total / rawFloor).toFixed(2)}`);
   const check = (ok: boolean, what: string) => console.log(`${ok ? 'PASS' : 'FAIL'} ${what}`);

@@ -1,7 +1,18 @@
 #!/usr/bin/env node
+import { fileURLToPath } from 'node:url';
 import { main } from './main.js';
+import { relaunchWithHeap } from './heap.js';
 
-main(process.argv).then(
+async function run(): Promise<number> {
+  // An audit holds every registered household in memory: give it a heap sized to the machine.
+  if (process.argv[2] === 'audit') {
+    const code = await relaunchWithHeap(fileURLToPath(import.meta.url), process.argv.slice(2));
+    if (code !== null) return code;
+  }
+  return main(process.argv);
+}
+
+run().then(
   (code) => {
     process.exitCode = code;
   },
