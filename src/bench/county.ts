@@ -15,6 +15,7 @@ import { floor, type FloorFile } from './floors.js';
 import { machineLine, peakRssMiB } from './machine.js';
 
 const CACHE = '.bench-cache';
+const GENERATOR_HEAP_MIB = 16 * 1024;
 const AS_OF = '2026-11-27';
 const SIZES = {
   county: { households: 40_000, hukouPeople: 1_000_000, seconds: 60, rssMiB: 1536, floorRatio: 2 },
@@ -27,8 +28,9 @@ async function inputs(size: (typeof SIZES)['county']): Promise<{ dir: string; ma
   if (existsSync(truth)) return { dir, manifest: JSON.parse(readFileSync(truth, 'utf8')) as SampleManifest, generated: null };
   rmSync(dir, { recursive: true, force: true });
   const t0 = performance.now();
-  // In a child process: the generator's memory is not held through the measured runs.
-  child<{ done: boolean }>([fileURLToPath(import.meta.url), '--generate', dir, String(size.households), String(size.hukouPeople)]);
+  // In a child process: the generator's memory is not held through the measured runs. The generator keeps the
+  // whole registered population (and its truth) in memory: a prefecture needs more than the default heap.
+  child<{ done: boolean }>([`--max-old-space-size=${GENERATOR_HEAP_MIB}`, fileURLToPath(import.meta.url), '--generate', dir, String(size.households), String(size.hukouPeople)]);
   return { dir, manifest: JSON.parse(readFileSync(truth, 'utf8')) as SampleManifest, generated: (performance.now() - t0) / 1000 };
 }
 

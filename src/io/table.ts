@@ -4,6 +4,7 @@
  * scores candidate header rows.
  */
 import type { Cell, RawRow, SheetSource } from './types.js';
+import { RowFeed } from './table-feed.js';
 import { cellText } from './cells.js';
 import { normalizeHeaderText } from './header-text.js';
 import {
@@ -39,10 +40,12 @@ export interface Table {
   titleRows: string[];
   /** Unit stated above the header (`单位：万元` → `万元`), or null. */
   unitNote: string | null;
-  /** Rows left out, in order; complete once `rows()` has been read to the end. */
+  /** Rows left out, in order; complete once the rows have been read to the end. */
   skipped: SkippedRow[];
-  /** Data rows with their original row numbers; can be read once. */
+  /** Data rows with their original row numbers; can be read once (by this or by `batches()`). */
   rows(): AsyncIterable<TableRow>;
+  /** The same data rows in batches (never empty), one await per batch where the reader gives batches. */
+  batches(): AsyncIterable<TableRow[]>;
 }
 
 export interface OpenTableOptions {
@@ -122,20 +125,18 @@ function bestRow(buffer: RawRow[], score: (texts: string[]) => number): number {
 
 export async function openTable(sheet: SheetSource, opts: OpenTableOptions): Promise<Table | null> {
   const scanRows = opts.scanRows ?? 30;
-  const iterator = sheet.rows()[Symbol.asyncIterator]();
-  const buffer: RawRow[] = [];
-  let exhausted = false;
-  while (buffer.length < scanRows) {
-    const next = await iterator.next();
-    if (next.done) {
-      exhausted = true;
-      break;
-    }
-    buffer.push(next.value);
+  const feed = new RowFeed(sheet);
+  // Rows read so far; a batch may bring more than the rows looked at for the header.
+  const read: RawRow[] = [];
+  while (read.length < scanRows) {
+    const next = await feed.next();
+    if (!next) break;
+    read.push(...next);
   }
+  const buffer = read.slice(0, scanRows);
   const best = bestRow(buffer, opts.scoreHeader);
   if (best < 0) {
-    if (!exhausted) await iterator.return?.();
+    await feed.close();
     return null;
   }
 
@@ -173,21 +174,33 @@ export async function openTable(sheet: SheetSource, opts: OpenTableOptions): Pro
   }
 
   const skipped: SkippedRow[] = [];
-  const rest = buffer.slice(first + count);
+  const rest = read.slice(first + count);
   const titles = new Set(titleRows);
 
   const titleStarts = new Set([...titles].map((t) => t.split(' ')[0]));
+
+  // The first text of most rows repeats (county, township): its verdict is kept for the next row.
+  let lastColumn = -1;
+  let lastText = '';
+  let lastVerdict = false;
 
   /** Most rows are data: only a row whose first text could start a header repeat, a title or a footer is examined. */
   function plainData(row: RawRow): boolean {
     for (let i = 0; i < row.cells.length; i++) {
       const t = cellText(row.cells[i]).trim();
       if (!t) continue;
-      if (headerRaw.some((h) => h[i] === t) || titleStarts.has(t)) return false;
-      const n = t.normalize('NFKC').replace(/\s+/g, '');
-      return !FOOTER_START.test(n) && !FOOTER_ANYWHERE.test(n);
+      if (i === lastColumn && t === lastText) return lastVerdict;
+      lastColumn = i;
+      lastText = t;
+      return (lastVerdict = firstTextIsData(i, t));
     }
     return false;
+  }
+
+  function firstTextIsData(i: number, t: string): boolean {
+    if (headerRaw.some((h) => h[i] === t) || titleStarts.has(t)) return false;
+    const n = t.normalize('NFKC').replace(/\s+/g, '');
+    return !FOOTER_START.test(n) && !FOOTER_ANYWHERE.test(n);
   }
 
   function classify(row: RawRow): SkippedRow['reason'] | null {
@@ -200,34 +213,33 @@ export async function openTable(sheet: SheetSource, opts: OpenTableOptions): Pro
     return null;
   }
 
-  async function* rows(): AsyncGenerator<TableRow> {
-    const handle = (row: RawRow): TableRow | null => {
+  /** The data rows of `rows` (skipped ones recorded). */
+  function keep(rows: RawRow[]): TableRow[] {
+    const out: TableRow[] = [];
+    for (const row of rows) {
       const reason = classify(row);
-      if (!reason) return { row: row.row, cells: row.cells };
-      skipped.push({ row: row.row, reason, text: filledTexts(row).join(' ') });
-      return null;
-    };
-    let done = exhausted;
+      if (!reason) out.push(row);
+      else skipped.push({ row: row.row, reason, text: filledTexts(row).join(' ') });
+    }
+    return out;
+  }
+
+  async function* batches(): AsyncGenerator<TableRow[]> {
     try {
-      while (rest.length > 0) {
-        const out = handle(rest.shift() as RawRow);
-        if (out) yield out;
-      }
-      while (!done) {
-        const next = await iterator.next();
-        if (next.done) done = true;
-        else {
-          const out = handle(next.value);
-          if (out) yield out;
-        }
+      const first = keep(rest.splice(0));
+      if (first.length > 0) yield first;
+      for (let next = await feed.next(); next; next = await feed.next()) {
+        const out = keep(next);
+        if (out.length > 0) yield out;
       }
     } finally {
       // Left early: let the reader close its file.
-      if (!done) {
-        done = true;
-        await iterator.return?.();
-      }
+      await feed.close();
     }
+  }
+
+  async function* rows(): AsyncGenerator<TableRow> {
+    for await (const batch of batches()) yield* batch;
   }
 
   return {
@@ -239,5 +251,6 @@ export async function openTable(sheet: SheetSource, opts: OpenTableOptions): Pro
     unitNote,
     skipped,
     rows,
+    batches,
   };
 }

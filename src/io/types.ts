@@ -51,6 +51,11 @@ export interface SheetSource {
   hiddenColumns: number[];
   /** Streams the rows once, in order. */
   rows(): AsyncIterable<RawRow>;
+  /**
+   * The same rows in batches as the reader gets them (e.g. per decoded chunk), where a reader offers it: one
+   * await per batch instead of one per row. A sheet is read once, by `rows()` or by this.
+   */
+  rowBatches?(): AsyncIterable<RawRow[]>;
 }
 
 export interface WorkbookSource {

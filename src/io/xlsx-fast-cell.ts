@@ -6,7 +6,7 @@
  */
 import type { Cell } from './types.js';
 import { numberCell, textCell } from './cells.js';
-import { digitsAt, itemText, matchAt, xmlText } from './xlsx-fast-text.js';
+import { codeAt, digitsAt, itemText, matchAt, xmlText } from './xlsx-fast-text.js';
 
 export interface CellContext {
   strings: string[];
@@ -73,23 +73,78 @@ function dateCell(text: string, fmt: string | undefined, ctx: CellContext): Cell
   return numberCell(serial, Number.isInteger(serial) ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm:ss');
 }
 
-/** The raw cell, or undefined for a cell without a value. Throws (Chinese message) on damaged content. */
-export function cellOf(s: string, p: CellParts, ctx: CellContext): Cell | undefined {
+/** Integers below this are written by counts, years, months and date serials: their cells are shared. */
+const SMALL = 10_000_000;
+
+/**
+ * Cells made once and handed out again (cells are never changed after reading): one per shared string (by
+ * index; null when the string is empty: no cell) and one per small integer and number format. Kept across the
+ * sheets of a workbook.
+ */
+export class CellCache {
+  private readonly strings: (Cell | null | undefined)[] = [];
+  private readonly integers = new Map<string | undefined, Map<number, Cell>>();
+
+  constructor(private readonly ctx: CellContext) {
+    for (let i = 0; i < ctx.strings.length; i++) this.strings.push(undefined);
+  }
+
+  sharedString(index: number): Cell | undefined {
+    let cell = this.strings[index];
+    if (cell === undefined) this.strings[index] = cell = textCell(this.ctx.strings[index]) ?? null;
+    return cell ?? undefined;
+  }
+
+  /** The cell of a non-negative integer below SMALL with its number format. */
+  integer(n: number, fmt: string | undefined): Cell {
+    let byValue = this.integers.get(fmt);
+    if (!byValue) this.integers.set(fmt, (byValue = new Map()));
+    let cell = byValue.get(n);
+    if (!cell) byValue.set(n, (cell = numberCell(n, fmt)));
+    return cell;
+  }
+}
+
+/** The value of a plain run of at most 7 digits between `start` and `end` (no sign, point or space); else -1. */
+function smallIntegerAt(s: string, start: number, end: number): number {
+  if (end <= start || end - start > 7) return -1;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = codeAt(s, i);
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + (c - 48);
+  }
+  return n < SMALL ? n : -1;
+}
+
+function sharedStringCell(s: string, p: CellParts, ctx: CellContext, cache?: CellCache): Cell | undefined {
+  if (p.valueStart < 0 || p.valueEnd === p.valueStart) return undefined;
+  const index = digitsAt(s, p.valueStart, p.valueEnd);
+  if (index < 0 || index >= ctx.strings.length) {
+    throw new Error(`共享字符串编号「${s.slice(p.valueStart, p.valueEnd).slice(0, 20)}」不存在`);
+  }
+  return cache ? cache.sharedString(index) : textCell(ctx.strings[index]);
+}
+
+/**
+ * The raw cell, or undefined for a cell without a value. Throws (Chinese message) on damaged content. With a
+ * `cache`, shared-string cells and small-integer cells are the objects made for them before.
+ */
+export function cellOf(s: string, p: CellParts, ctx: CellContext, cache?: CellCache): Cell | undefined {
   const hasValue = p.valueStart >= 0;
-  if (p.typeStart < 0 || p.typeEnd === p.typeStart || isType(s, p, 'n')) {
+  // The two usual types, `s` and none (or `n`), told apart without a call.
+  const oneLetter = p.typeEnd - p.typeStart === 1 ? codeAt(s, p.typeStart) : 0;
+  if (oneLetter === 115) return sharedStringCell(s, p, ctx, cache);
+  if (p.typeStart < 0 || p.typeEnd === p.typeStart || oneLetter === 110) {
     if (!hasValue) return undefined;
+    if (cache) {
+      const small = smallIntegerAt(s, p.valueStart, p.valueEnd);
+      if (small >= 0) return cache.integer(small, styleFormat(s, p, ctx));
+    }
     const text = s.slice(p.valueStart, p.valueEnd);
     if (text.trim() === '') return undefined;
     const n = Number(text);
     return Number.isFinite(n) ? numberCell(n, styleFormat(s, p, ctx)) : textCell(xmlText(text));
-  }
-  if (isType(s, p, 's')) {
-    if (!hasValue || p.valueEnd === p.valueStart) return undefined;
-    const index = digitsAt(s, p.valueStart, p.valueEnd);
-    if (index < 0 || index >= ctx.strings.length) {
-      throw new Error(`共享字符串编号「${s.slice(p.valueStart, p.valueEnd).slice(0, 20)}」不存在`);
-    }
-    return textCell(ctx.strings[index]);
   }
   if (isType(s, p, 'inlineStr')) {
     if (p.inlineStart >= 0) return textCell(itemText(s, p.inlineStart, p.inlineEnd));

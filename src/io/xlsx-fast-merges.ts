@@ -6,23 +6,32 @@
  */
 import type { MergeRange } from './types.js';
 import type { ZipFile } from './zip.js';
-import { elements } from './xlsx-meta.js';
+import { decodeXml, elements } from './xlsx-meta.js';
 import { entryChunks } from './xlsx-fast-parts.js';
 import { columnAt, digitsAt } from './xlsx-fast-text.js';
 
 const MARKER = Buffer.from('<mergeCells', 'latin1');
 
+/** Column and row of the cell reference between `start` and `end` of `s` (`AB12`); null when it is not one. */
+function corner(s: string, start: number, end: number): { row: number; col: number } | null {
+  let letters = start;
+  for (; letters < end; letters++) {
+    const lower = s.charCodeAt(letters) | 0x20;
+    if (lower < 97 || lower > 122) break;
+  }
+  const col = columnAt(s, start, end);
+  const row = digitsAt(s, letters, end);
+  return col >= 0 && row >= 1 ? { row, col: col + 1 } : null;
+}
+
 /** `A1:J1` (or a single cell `B2`) as a range; null when the reference is not one. */
 export function parseRange(ref: string): MergeRange | null {
-  const [from, to = from] = ref.trim().split(':');
-  const corner = (cell: string) => {
-    const letters = /^[A-Za-z]+/.exec(cell)?.[0].length ?? 0;
-    const col = columnAt(cell, 0, cell.length);
-    const row = digitsAt(cell, letters, cell.length);
-    return col >= 0 && row >= 1 ? { row, col: col + 1 } : null;
-  };
-  const a = corner(from);
-  const b = corner(to);
+  const text = ref.trim();
+  const colon = text.indexOf(':');
+  const fromEnd = colon < 0 ? text.length : colon;
+  const next = colon < 0 ? -1 : text.indexOf(':', colon + 1);
+  const a = corner(text, 0, fromEnd);
+  const b = colon < 0 ? a : corner(text, colon + 1, next < 0 ? text.length : next);
   if (!a || !b) return null;
   return {
     top: Math.min(a.row, b.row),
@@ -30,6 +39,28 @@ export function parseRange(ref: string): MergeRange | null {
     bottom: Math.max(a.row, b.row),
     right: Math.max(a.col, b.col),
   };
+}
+
+const REF = /\sref\s*=\s*(?:"([^"]*)"|'([^']*)')/;
+
+/** The `ref` attribute of every `<mergeCell>` in `xml` (a plain tag name; prefixed ones go through `elements`). */
+function mergeRefs(xml: string): string[] {
+  if (/<[\w.-]+:mergeCell\b/.test(xml)) return elements(xml, 'mergeCell').map((cell) => cell.get('ref') ?? '');
+  const refs: string[] = [];
+  let i = 0;
+  for (;;) {
+    const at = xml.indexOf('<mergeCell', i);
+    if (at < 0) break;
+    const gt = xml.indexOf('>', at);
+    if (gt < 0) break;
+    i = gt + 1;
+    const after = xml.charCodeAt(at + 10);
+    if (after !== 47 && after !== 62 && after > 32) continue; // `<mergeCells`, or a longer name
+    const m = REF.exec(xml.slice(at + 10, gt));
+    const ref = m ? (m[1] ?? m[2]) : '';
+    refs.push(ref.includes('&') ? decodeXml(ref) : ref);
+  }
+  return refs;
 }
 
 /** The merged ranges listed in a worksheet part. */
@@ -56,8 +87,8 @@ export async function readMerges(zip: ZipFile, path: string): Promise<MergeRange
   const text = Buffer.concat(kept).toString('utf8');
   const end = text.indexOf('</mergeCells>');
   const merges: MergeRange[] = [];
-  for (const cell of elements(end >= 0 ? text.slice(0, end) : text, 'mergeCell')) {
-    const range = parseRange(cell.get('ref') ?? '');
+  for (const ref of mergeRefs(end >= 0 ? text.slice(0, end) : text)) {
+    const range = parseRange(ref);
     if (range) merges.push(range);
   }
   return merges;

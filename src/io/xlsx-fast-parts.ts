@@ -55,72 +55,120 @@ export async function workbookParts(zip: ZipFile): Promise<WorkbookParts> {
   return parts;
 }
 
+/** `buf` has the tag `<name` at `at`, followed by `>`, `/` or white space. Names are ASCII. */
+function tagAtBytes(buf: Buffer, at: number, name: string): boolean {
+  if (buf[at] !== 60) return false;
+  for (let k = 0; k < name.length; k++) if (buf[at + 1 + k] !== name.charCodeAt(k)) return false;
+  const next = buf[at + 1 + name.length];
+  return next === 62 || next === 47 || next <= 32;
+}
+
+/** `</t>` ends at `end`. */
+function endsWithCloseT(buf: Buffer, end: number): boolean {
+  return buf[end - 4] === 60 && buf[end - 3] === 47 && buf[end - 2] === 116 && buf[end - 1] === 62;
+}
+
+/** The bytes from `start` to `end` hold something `xmlText` would change: a reference, a CR, an `_xHHHH_`. */
+function needsDecoding(buf: Buffer, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const b = buf[i];
+    if (b === 38 || b === 13 || (b === 95 && buf[i + 1] === 120)) return true;
+  }
+  return false;
+}
+
 /**
- * The shared-string table, built from the part's text chunk by chunk: one string per `<si>` item. An item cut
- * by a chunk boundary is kept for the next chunk.
+ * Text of the string item whose content lies in `buf` from `start` to `end`. The usual item, one plain `<t>`
+ * without references, is decoded straight from its bytes: a compact string of its own (one byte a character
+ * for ASCII text such as ID numbers), not a view into a larger text. Anything else goes through `itemText`.
+ */
+function itemOf(buf: Buffer, start: number, end: number): string {
+  if (tagAtBytes(buf, start, 't') && end - start >= 7 && endsWithCloseT(buf, end)) {
+    const gt = buf.indexOf(62, start + 2);
+    const textStart = gt + 1;
+    const textEnd = end - 4;
+    if (gt > 0 && buf[gt - 1] !== 47 && textStart <= textEnd && buf.indexOf(60, textStart) === textEnd && !needsDecoding(buf, textStart, textEnd)) {
+      return buf.toString('utf8', textStart, textEnd);
+    }
+  }
+  const xml = buf.toString('utf8', start, end);
+  return itemText(xml, 0, xml.length);
+}
+
+const EMPTY = Buffer.alloc(0);
+// Needles as bytes: a string needle is encoded again on every search.
+const SI_OPEN = Buffer.from('<si', 'latin1');
+const SI_CLOSE = Buffer.from('</si>', 'latin1');
+const ROOT = /<(?:[\w.-]+:)?sst[\s>/]/;
+
+/**
+ * The shared-string table, built from the part's bytes chunk by chunk: one string per `<si>` item, decoded on
+ * its own (see `itemOf`). An item cut by a chunk boundary is kept for the next chunk.
  */
 export class SharedStringsParser {
   readonly strings: string[] = [];
-  private pending = '';
+  private carry: Buffer = EMPTY;
   private root: 'unseen' | 'plain' | 'prefixed' = 'unseen';
 
-  push(chunk: string): void {
-    const s = this.pending + chunk;
+  push(chunk: Buffer): void {
+    const buf = this.carry.length === 0 ? chunk : Buffer.concat([this.carry, chunk]);
     if (this.root === 'unseen') {
-      const at = s.search(/<(?:[\w.-]+:)?sst[\s>/]/);
+      // Tag names are ASCII: a one-byte decoding finds them wherever they stand.
+      const head = buf.toString('latin1');
+      const at = head.search(ROOT);
       if (at < 0) {
-        this.pending = s;
+        this.carry = buf;
         return;
       }
-      this.root = tagAt(s, at, 'sst') ? 'plain' : 'prefixed';
+      this.root = tagAt(head, at, 'sst') ? 'plain' : 'prefixed';
     }
     if (this.root === 'prefixed') {
-      this.pending = '';
+      this.carry = EMPTY;
       return;
     }
     let i = 0;
     for (;;) {
-      const open = s.indexOf('<si', i);
+      const open = buf.indexOf(SI_OPEN, i);
       if (open < 0) {
-        i = Math.max(i, s.length - 3);
+        i = Math.max(i, buf.length - 3);
         break;
       }
-      const gt = s.indexOf('>', open);
+      const gt = buf.indexOf(62, open);
       if (gt < 0) {
         i = open;
         break;
       }
-      if (!tagAt(s, open, 'si')) {
+      if (!tagAtBytes(buf, open, 'si')) {
         i = gt + 1;
         continue;
       }
-      if (s.charCodeAt(gt - 1) === 47) {
+      if (buf[gt - 1] === 47) {
         this.strings.push('');
         i = gt + 1;
         continue;
       }
-      const close = s.indexOf('</si>', gt);
+      const close = buf.indexOf(SI_CLOSE, gt);
       if (close < 0) {
         i = open;
         break;
       }
-      this.strings.push(itemText(s, gt + 1, close));
+      this.strings.push(itemOf(buf, gt + 1, close));
       i = close + 5;
     }
-    this.pending = s.slice(i);
+    this.carry = i < buf.length ? buf.subarray(i) : EMPTY;
   }
 
   /** The table; null when the part uses a namespace prefix (`<x:sst>`), which this reader does not take. */
   end(): string[] | null {
     if (this.root === 'prefixed') return null;
-    if (this.root === 'unseen' && this.pending.trim() !== '') return null;
-    if (this.pending.includes('<si')) throw new Error('共享字符串不完整');
+    if (this.root === 'unseen' && new TextDecoder().decode(this.carry).trim() !== '') return null;
+    if (this.carry.includes(SI_OPEN)) throw new Error('共享字符串不完整');
     return this.strings;
   }
 }
 
 export async function readSharedStrings(zip: ZipFile, path: string): Promise<string[] | null> {
   const parser = new SharedStringsParser();
-  for await (const chunk of entryText(zip, path)) parser.push(chunk);
+  for await (const chunk of entryChunks(zip, path)) parser.push(chunk);
   return parser.end();
 }

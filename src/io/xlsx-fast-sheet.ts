@@ -6,17 +6,35 @@
  * Everything after `</sheetData>` is left unread.
  */
 import type { RawRow } from './types.js';
-import { cellOf, type CellContext, type CellParts } from './xlsx-fast-cell.js';
-import { ATTR_R, ATTR_S, ATTR_T, columnAt, digitsAt, matchAt, readStartTag, SELF_CLOSING, tagAt } from './xlsx-fast-text.js';
+import { cellOf, type CellCache, type CellContext, type CellParts } from './xlsx-fast-cell.js';
+import { ATTR_R, ATTR_S, ATTR_T, codeAt, columnAt, digitsAt, matchAt, readStartTag, SELF_CLOSING, tagAt } from './xlsx-fast-text.js';
 
 const LT = 60;
 const SLASH = 47;
 const BANG = 33;
 
+/** The character after a tag name: `>`, `/` or white space. */
+function endsName(c: number): boolean {
+  return c === 62 || c === SLASH || c <= 32;
+}
+
+/** `</v></c>` stands at `at` (the end of the usual cell), compared without a call. */
+function closesValueAndCell(s: string, at: number): boolean {
+  return (
+    codeAt(s, at + 1) === SLASH &&
+    codeAt(s, at + 2) === 118 &&
+    codeAt(s, at + 3) === 62 &&
+    codeAt(s, at + 4) === LT &&
+    codeAt(s, at + 5) === SLASH &&
+    codeAt(s, at + 6) === 99 &&
+    codeAt(s, at + 7) === 62
+  );
+}
+
 /** `s` has the end tag `</name>` (or `</name ` …) at `at`. */
 function endTagAt(s: string, at: number, name: string): boolean {
-  if (s.charCodeAt(at + 1) !== SLASH || !matchAt(s, at + 2, name)) return false;
-  const next = s.charCodeAt(at + 2 + name.length);
+  if (codeAt(s, at + 1) !== SLASH || !matchAt(s, at + 2, name)) return false;
+  const next = codeAt(s, at + 2 + name.length);
   return next === 62 || next <= 32;
 }
 
@@ -28,6 +46,10 @@ export class SheetTokenizer {
   private row: RawRow | null = null;
   private rowNumber = 0;
   private column = -1;
+  /** One past the last cell stored in the open row. */
+  private rowEnd = 0;
+  /** The widest row so far: a new row's cell list is made this long (no growing), then cut to its own end. */
+  private width = 0;
   /** Attribute value ranges of the tag being read (see readStartTag). */
   private readonly attributes = new Int32Array(7);
   private readonly parts: CellParts = {
@@ -41,14 +63,41 @@ export class SheetTokenizer {
     inlineEnd: -1,
   };
 
-  constructor(private readonly ctx: CellContext) {}
+  /** `cache`: the workbook's cells made once (see `CellCache`), kept across its sheets. */
+  constructor(
+    private readonly ctx: CellContext,
+    private readonly cache?: CellCache,
+  ) {}
 
-  /** Tokenizes `chunk` (after what was kept of the previous one); completed rows are appended to `out`. */
+  /**
+   * Tokenizes `chunk` (after what was kept of the previous one); completed rows are appended to `out`.
+   * The chunk is read where it lies: `pending + chunk` would be a rope (slow to read character by character),
+   * and joining them copies the chunk. Only the kept rest and the chunk's text up to its first `</row>` are
+   * joined and read first, as if the chunk had been cut there.
+   */
   push(chunk: string, out: RawRow[]): void {
     if (this.done) return;
-    const s = this.pending + chunk;
-    const i = this.scan(s, out);
-    this.pending = this.done ? '' : s.slice(i);
+    let s = chunk;
+    let from = 0;
+    if (this.pending !== '') {
+      const cut = chunk.indexOf('</row>') + 6;
+      if (cut < 6) {
+        s = [this.pending, chunk].join('');
+      } else {
+        const head = [this.pending, chunk.slice(0, cut)].join('');
+        const i = this.scan(head, 0, out);
+        if (this.done) return this.finish();
+        if (i === head.length) from = cut;
+        else s = [head.slice(i), chunk.slice(cut)].join('');
+      }
+    }
+    const i = this.scan(s, from, out);
+    if (this.done) return this.finish();
+    this.pending = s.slice(i);
+  }
+
+  private finish(): void {
+    this.pending = '';
   }
 
   /** The part ended. Throws when it ended inside the sheet data. */
@@ -57,20 +106,21 @@ export class SheetTokenizer {
     if (this.inData || this.pending.trim() !== '') throw new Error('工作表数据不完整');
   }
 
-  /** Scans `s` from the start; returns where the unfinished rest begins. */
-  private scan(s: string, out: RawRow[]): number {
-    let i = 0;
+  /** Scans `s` from `from`; returns where the unfinished rest begins. */
+  private scan(s: string, from: number, out: RawRow[]): number {
+    let i = from;
     while (!this.done) {
-      const lt = s.charCodeAt(i) === LT ? i : s.indexOf('<', i);
+      const lt = codeAt(s, i) === LT ? i : s.indexOf('<', i);
       if (lt < 0) return s.length;
       if (lt + 1 >= s.length) return lt;
-      if (this.inData && tagAt(s, lt, 'c')) {
+      // `<c`: the most frequent tag by far.
+      if (this.inData && codeAt(s, lt + 1) === 99 && endsName(codeAt(s, lt + 2))) {
         const next = this.cell(s, lt);
         if (next < 0) return lt;
         i = next;
         continue;
       }
-      if (s.charCodeAt(lt + 1) === BANG) {
+      if (codeAt(s, lt + 1) === BANG) {
         const comment = s.startsWith('<!--', lt);
         const close = comment ? s.indexOf('-->', lt + 4) : s.indexOf('>', lt);
         if (close < 0) return lt;
@@ -88,7 +138,7 @@ export class SheetTokenizer {
       i = gt + 1;
       if (!this.inData) {
         if (tagAt(s, lt, 'sheetData')) {
-          if (s.charCodeAt(gt - 1) === SLASH) this.done = true;
+          if (codeAt(s, gt - 1) === SLASH) this.done = true;
           else this.inData = true;
         }
       } else if (endTagAt(s, lt, 'row')) {
@@ -111,13 +161,18 @@ export class SheetTokenizer {
     if (number < 1) throw new Error(`行号「${s.slice(lt, Math.min(next, lt + 40))}」无效`);
     this.rowNumber = number;
     this.column = -1;
-    this.row = { row: number, cells: [] };
+    this.row = { row: number, cells: new Array<RawRow['cells'][number]>(this.width) };
+    this.rowEnd = 0;
     if (a[SELF_CLOSING] === 1) this.closeRow(out);
     return next;
   }
 
   private closeRow(out: RawRow[]): void {
-    if (this.row) out.push(this.row);
+    if (this.row) {
+      this.row.cells.length = this.rowEnd;
+      if (this.rowEnd > this.width) this.width = this.rowEnd;
+      out.push(this.row);
+    }
     this.row = null;
   }
 
@@ -143,23 +198,26 @@ export class SheetTokenizer {
     p.typeEnd = a[ATTR_T + 1];
     p.styleStart = a[ATTR_S];
     p.styleEnd = a[ATTR_S + 1];
-    const cell = cellOf(s, p, this.ctx);
-    if (cell) this.row.cells[column] = cell;
+    const cell = cellOf(s, p, this.ctx, this.cache);
+    if (cell) {
+      this.row.cells[column] = cell;
+      if (column >= this.rowEnd) this.rowEnd = column + 1;
+    }
     return next;
   }
 
   /** Finds the value of the cell whose content begins at `from`; returns the index after `</c>`, -1 when unfinished. */
   private content(s: string, from: number): number {
     const p = this.parts;
-    if (s.charCodeAt(from) === LT && s.charCodeAt(from + 1) === 118 /* v */ && s.charCodeAt(from + 2) === 62) {
+    if (codeAt(s, from) === LT && codeAt(s, from + 1) === 118 /* v */ && codeAt(s, from + 2) === 62) {
       // The usual cell, `<c …><v>…</v></c>`.
       let k = from + 3;
-      let c = s.charCodeAt(k);
+      let c = codeAt(s, k);
       while (c !== LT) {
         if (c !== c) return -1;
-        c = s.charCodeAt(++k);
+        c = codeAt(s, ++k);
       }
-      if (matchAt(s, k, '</v></c>')) {
+      if (closesValueAndCell(s, k)) {
         p.valueStart = from + 3;
         p.valueEnd = k;
         p.inlineStart = p.inlineEnd = -1;
@@ -184,7 +242,7 @@ export class SheetTokenizer {
       const b = s.indexOf('>', a);
       if (b < 0 || b > to) throw new Error('单元格内容不完整');
       const name = tagAt(s, a, 'v') ? 'v' : tagAt(s, a, 'is') ? 'is' : tagAt(s, a, 'f') ? 'f' : '';
-      if (!name || s.charCodeAt(b - 1) === SLASH) {
+      if (!name || codeAt(s, b - 1) === SLASH) {
         if (name === 'v') p.valueStart = p.valueEnd = b + 1;
         j = b + 1;
         continue;

@@ -47,10 +47,19 @@ export function xmlText(raw: string): string {
   return detached(out + decodePlain(raw.slice(i)));
 }
 
+/**
+ * The character code at `i`, NaN outside the text, as `charCodeAt` gives it, but without reading outside: V8
+ * stops compiling a `charCodeAt` inline once it has read out of range there (the scanners below meet the end of
+ * every chunk), and calls a builtin instead, several times slower.
+ */
+export function codeAt(s: string, i: number): number {
+  return i >= 0 && i < s.length ? s.charCodeAt(i) : NaN;
+}
+
 /** `s` has the tag `<name` at `at`, followed by `>`, `/` or white space (not a longer name). */
 export function tagAt(s: string, at: number, name: string): boolean {
-  if (s.charCodeAt(at) !== 60 || !matchAt(s, at + 1, name)) return false;
-  const next = s.charCodeAt(at + 1 + name.length);
+  if (codeAt(s, at) !== 60 || !matchAt(s, at + 1, name)) return false;
+  const next = codeAt(s, at + 1 + name.length);
   return next === 62 || next === 47 || next <= 32;
 }
 
@@ -67,7 +76,7 @@ export function itemText(xml: string, start: number, end: number): string {
     const gt = xml.indexOf('>', lt);
     if (gt < 0 || gt >= end) break;
     if (tagAt(xml, lt, 't')) {
-      if (xml.charCodeAt(gt - 1) === 47) {
+      if (codeAt(xml, gt - 1) === 47) {
         i = gt + 1;
         continue;
       }
@@ -75,7 +84,7 @@ export function itemText(xml: string, start: number, end: number): string {
       const stop = close < 0 || close > end ? end : close;
       out += xmlText(xml.slice(gt + 1, stop));
       i = stop + 4;
-    } else if (tagAt(xml, lt, 'rPh') && xml.charCodeAt(gt - 1) !== 47) {
+    } else if (tagAt(xml, lt, 'rPh') && codeAt(xml, gt - 1) !== 47) {
       const close = xml.indexOf('</rPh>', gt);
       i = close < 0 || close > end ? end : close + 6;
     } else {
@@ -93,7 +102,7 @@ export const SELF_CLOSING = 6;
 
 /** `s` holds `literal` at `at` (compared character by character: no call for the short literals of xlsx). */
 export function matchAt(s: string, at: number, literal: string): boolean {
-  for (let k = 0; k < literal.length; k++) if (s.charCodeAt(at + k) !== literal.charCodeAt(k)) return false;
+  for (let k = 0; k < literal.length; k++) if (codeAt(s, at + k) !== literal.charCodeAt(k)) return false;
   return true;
 }
 
@@ -108,12 +117,12 @@ export function readStartTag(s: string, from: number, out: Int32Array): number {
   out[SELF_CLOSING] = 0;
   let j = from;
   for (;;) {
-    let c = s.charCodeAt(j);
-    while (c <= 32) c = s.charCodeAt(++j);
+    let c = codeAt(s, j);
+    while (c <= 32) c = codeAt(s, ++j);
     if (c === 62) return j + 1;
     if (c !== c) return -1; // NaN: end of text
     if (c === 47) {
-      const next = s.charCodeAt(j + 1);
+      const next = codeAt(s, j + 1);
       if (next === 62) {
         out[SELF_CLOSING] = 1;
         return j + 2;
@@ -122,28 +131,28 @@ export function readStartTag(s: string, from: number, out: Int32Array): number {
       throw new Error('标签格式错误');
     }
     const nameStart = j;
-    while (c !== 61 && c > 32 && c !== 62 && c !== 47) c = s.charCodeAt(++j);
+    while (c !== 61 && c > 32 && c !== 62 && c !== 47) c = codeAt(s, ++j);
     const nameEnd = j;
-    while (c <= 32) c = s.charCodeAt(++j);
+    while (c <= 32) c = codeAt(s, ++j);
     if (c !== 61) {
       if (c !== c) return -1;
       throw new Error('标签格式错误');
     }
-    c = s.charCodeAt(++j);
-    while (c <= 32) c = s.charCodeAt(++j);
+    c = codeAt(s, ++j);
+    while (c <= 32) c = codeAt(s, ++j);
     if (c !== 34 && c !== 39) {
       if (c !== c) return -1;
       throw new Error('标签格式错误');
     }
     const quote = c;
     const valueStart = ++j;
-    c = s.charCodeAt(j);
+    c = codeAt(s, j);
     while (c !== quote) {
       if (c !== c) return -1;
-      c = s.charCodeAt(++j);
+      c = codeAt(s, ++j);
     }
     if (nameEnd - nameStart === 1) {
-      const name = s.charCodeAt(nameStart);
+      const name = codeAt(s, nameStart);
       const slot = name === 114 ? ATTR_R : name === 116 ? ATTR_T : name === 115 ? ATTR_S : -1;
       if (slot >= 0) {
         out[slot] = valueStart;
@@ -159,7 +168,7 @@ export function digitsAt(s: string, start: number, end: number): number {
   let n = 0;
   let any = false;
   for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i);
+    const c = codeAt(s, i);
     if (c >= 48 && c <= 57) {
       n = n * 10 + (c - 48);
       any = true;
@@ -178,13 +187,13 @@ export function columnAt(s: string, start: number, end: number): number {
   let col = 0;
   let i = start;
   for (; i < end; i++) {
-    const c = s.charCodeAt(i) | 0x20; // lower case
+    const c = codeAt(s, i) | 0x20; // lower case
     if (c < 97 || c > 122) break;
     col = col * 26 + (c - 96);
   }
   if (i === start || col > 16384) return -1;
   for (; i < end; i++) {
-    const c = s.charCodeAt(i);
+    const c = codeAt(s, i);
     if (c < 48 || c > 57) return -1;
   }
   return col - 1;

@@ -12,11 +12,11 @@
 import type { MergeRange, RawRow, SheetSource, WorkbookSource } from './types.js';
 import type { ZipFile } from './zip.js';
 import { wrapError, DAMAGED } from './errors.js';
-import { readSheetHead, readXlsxInfo, type XlsxSheetInfo } from './xlsx-meta.js';
+import { readSheetHead, readXlsxInfo, type SheetHead, type XlsxSheetInfo } from './xlsx-meta.js';
 import { entryText, readSharedStrings, workbookParts } from './xlsx-fast-parts.js';
 import { styleFormats } from './xlsx-fast-formats.js';
 import { SheetTokenizer } from './xlsx-fast-sheet.js';
-import type { CellContext } from './xlsx-fast-cell.js';
+import { CellCache, type CellContext } from './xlsx-fast-cell.js';
 import { readMerges } from './xlsx-fast-merges.js';
 
 /**
@@ -59,15 +59,21 @@ class Merges {
   }
 }
 
-async function* sheetRows(file: string, zip: ZipFile, sheet: XlsxSheetInfo, ctx: CellContext, merges: Merges): AsyncGenerator<RawRow> {
-  const tokenizer = new SheetTokenizer(ctx);
-  const out: RawRow[] = [];
+async function* sheetBatches(
+  file: string,
+  zip: ZipFile,
+  sheet: XlsxSheetInfo,
+  ctx: CellContext,
+  cache: CellCache,
+  merges: Merges,
+): AsyncGenerator<RawRow[]> {
+  const tokenizer = new SheetTokenizer(ctx, cache);
   try {
     await merges.load();
     for await (const chunk of entryText(zip, sheet.path)) {
+      const out: RawRow[] = [];
       tokenizer.push(chunk, out);
-      for (const row of out) yield row;
-      out.length = 0;
+      if (out.length > 0) yield out;
       if (tokenizer.done) break;
     }
     tokenizer.end();
@@ -76,36 +82,49 @@ async function* sheetRows(file: string, zip: ZipFile, sheet: XlsxSheetInfo, ctx:
   }
 }
 
+async function* oneByOne(batches: AsyncIterable<RawRow[]>): AsyncGenerator<RawRow> {
+  for await (const batch of batches) yield* batch;
+}
+
 async function partText(zip: ZipFile, path: string | null): Promise<string> {
   if (!path || !zip.entries.has(path)) return '';
   return (await zip.read(path))?.toString('utf8') ?? '';
+}
+
+/** Sheets whose heads are read at the same time: a workbook may have a sheet per village. */
+const HEADS_AT_ONCE = 8;
+
+async function sheetHeads(zip: ZipFile, sheets: XlsxSheetInfo[]): Promise<SheetHead[]> {
+  const heads: SheetHead[] = [];
+  for (let i = 0; i < sheets.length; i += HEADS_AT_ONCE) {
+    heads.push(...(await Promise.all(sheets.slice(i, i + HEADS_AT_ONCE).map((sheet) => readSheetHead(zip, sheet.path)))));
+  }
+  return heads;
 }
 
 /** The workbook through the fast reader, or null when its layout needs the general path. */
 export async function openFastXlsx(file: string, zip: ZipFile): Promise<WorkbookSource | null> {
   const info = await readXlsxInfo(zip);
   if (!info || info.prefixed) return null;
-  const hiddenColumns: number[][] = [];
-  for (const sheet of info.sheets) {
-    if (!zip.entries.has(sheet.path)) return null;
-    const head = await readSheetHead(zip, sheet.path);
-    // A root element this tokenizer would not see (a prefix, UTF-16 text): nothing would be read.
-    const top = (await zip.readUntil(sheet.path, '<sheetData', 64 * 1024)) ?? '';
-    if (head.prefixed || !/<worksheet[\s>]/.test(top)) return null;
-    hiddenColumns.push(head.hiddenColumns);
-  }
+  if (info.sheets.some((sheet) => !zip.entries.has(sheet.path))) return null;
+  const heads = await sheetHeads(zip, info.sheets);
+  // A root element this tokenizer would not see (a prefix, UTF-16 text): nothing would be read.
+  if (heads.some((head) => head.prefixed || !head.worksheetRoot)) return null;
+  const hiddenColumns = heads.map((head) => head.hiddenColumns);
   const merges: Merges[] = [];
   for (const s of info.sheets) merges.push(new Merges(zip, s.path, merges.at(-1)?.done() ?? Promise.resolve()));
   const parts = await workbookParts(zip);
   const strings = parts.sharedStrings && zip.entries.has(parts.sharedStrings) ? await readSharedStrings(zip, parts.sharedStrings) : [];
   if (!strings) return null;
   const ctx: CellContext = { strings, formats: styleFormats(await partText(zip, parts.styles)), date1904: info.date1904 };
+  const cache = new CellCache(ctx);
   const sheets: SheetSource[] = info.sheets.map((s, i) => ({
     name: s.name,
     hidden: s.hidden,
     merges: merges[i].list,
     hiddenColumns: hiddenColumns[i],
-    rows: () => sheetRows(file, zip, s, ctx, merges[i]),
+    rows: () => oneByOne(sheetBatches(file, zip, s, ctx, cache, merges[i])),
+    rowBatches: () => sheetBatches(file, zip, s, ctx, cache, merges[i]),
   }));
   return { file, format: 'xlsx', encoding: null, date1904: info.date1904, sheets };
 }

@@ -99,6 +99,8 @@ export interface SheetHead {
   prefixed: boolean;
   /** The first row and its cells carry their references (`r="A1"`); some writers leave them out. */
   cellsHaveReferences: boolean;
+  /** The part's root element is a plain `<worksheet>` (not prefixed, and the text decodes as UTF-8). */
+  worksheetRoot: boolean;
 }
 
 /** Hidden columns (0-based) from the `<cols>` block at the top of a worksheet part, and a look at its first row. */
@@ -114,7 +116,14 @@ export async function readSheetHead(zip: ZipFile, path: string): Promise<SheetHe
     if (!(min >= 1 && max >= min)) continue;
     for (let c = min; c <= Math.min(max, 16384); c++) hiddenColumns.push(c - 1);
   }
-  const firstRow = dataAt >= 0 ? head.slice(dataAt) : '';
+  // The text read may run on past the first row (it ends with a whole inflated chunk).
+  const rowEnd = head.indexOf('</row>', dataAt);
+  const firstRow = dataAt < 0 ? '' : rowEnd < 0 ? head.slice(dataAt) : head.slice(dataAt, rowEnd);
   const cellsHaveReferences = [...elements(firstRow, 'row'), ...elements(firstRow, 'c')].every((a) => a.has('r'));
-  return { hiddenColumns, prefixed: /<[\w.-]+:worksheet\b/.test(head), cellsHaveReferences };
+  return {
+    hiddenColumns,
+    prefixed: /<[\w.-]+:worksheet\b/.test(head),
+    cellsHaveReferences,
+    worksheetRoot: /<worksheet[\s>]/.test(dataAt >= 0 ? top : head.slice(0, 64 * 1024)),
+  };
 }

@@ -136,7 +136,19 @@ export class ZipFile {
     }
   }
 
-  private async dataRange(entry: ZipEntry): Promise<{ start: number; end: number }> {
+  /** Where each entry's data lies, once read from its local header (an entry may be read several times). */
+  private readonly ranges = new Map<string, Promise<{ start: number; end: number }>>();
+
+  private dataRange(entry: ZipEntry): Promise<{ start: number; end: number }> {
+    let range = this.ranges.get(entry.name);
+    if (!range) {
+      range = this.readDataRange(entry);
+      this.ranges.set(entry.name, range);
+    }
+    return range;
+  }
+
+  private async readDataRange(entry: ZipEntry): Promise<{ start: number; end: number }> {
     const fh = await open(this.path, 'r');
     try {
       const header = await readAt(fh, entry.headerOffset, 30);

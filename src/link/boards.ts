@@ -8,7 +8,7 @@ import type { BoardRecord } from '../sources/index.js';
 import type { AmbiguousLink, RegisteredHousehold } from './model.js';
 import { VillageIndex, sameVillage, villageBlock } from './places.js';
 import { NAME_LINK_SCORE } from './people.js';
-import { nameKeys } from '../normalize/name.js';
+import { sharedNameKeys } from '../normalize/name.js';
 
 type Scored = { h: RegisteredHousehold; cmp: ReturnType<typeof compareNames> };
 
@@ -28,7 +28,7 @@ class BoardCandidates {
       this.order.set(h, i);
       const v = villageBlock(h);
       if (!v || !h.headName) return;
-      for (const k of nameKeys(h.headName)) {
+      for (const k of sharedNameKeys(h.headName)) {
         const key = `${v}|${k}`;
         const list = this.byVillageName.get(key);
         if (!list) this.byVillageName.set(key, [h]);
@@ -42,7 +42,7 @@ class BoardCandidates {
     const v = villageBlock(b);
     if (v && name) {
       const seen = new Set<RegisteredHousehold>();
-      for (const k of nameKeys(name)) for (const h of this.byVillageName.get(`${v}|${k}`) ?? []) if (sameVillage(b, h)) seen.add(h);
+      for (const k of sharedNameKeys(name)) for (const h of this.byVillageName.get(`${v}|${k}`) ?? []) if (sameVillage(b, h)) seen.add(h);
       const exact = [...seen]
         .sort((x, y) => (this.order.get(x) ?? 0) - (this.order.get(y) ?? 0))
         .map((h) => ({ h, cmp: compareNames(name, h.headName ?? '') }))

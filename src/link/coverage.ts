@@ -1,6 +1,6 @@
 /** Whether a source holds a registered household, and whether its data covers the household's village at all. */
 import type { MainKind } from '../model/kinds.js';
-import { placeKey } from '../normalize/place.js';
+import { placeKeyOf } from './places.js';
 import type { Dataset, RegisteredHousehold } from './model.js';
 
 export function holds(h: RegisteredHousehold, kind: MainKind): boolean {
@@ -25,6 +25,6 @@ export function holds(h: RegisteredHousehold, kind: MainKind): boolean {
  */
 export function covers(ds: Dataset, kind: MainKind, h: RegisteredHousehold): boolean {
   const c = ds.coverage[kind];
-  if (!c || !h.village || !c.villages.has(placeKey(h.village))) return false;
-  return c.townships.size === 0 || !h.township || c.townships.has(placeKey(h.township));
+  if (!c || !h.village || !c.villages.has(placeKeyOf(h.village))) return false;
+  return c.townships.size === 0 || !h.township || c.townships.has(placeKeyOf(h.township));
 }

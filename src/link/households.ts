@@ -3,7 +3,7 @@ import type { NationalRecord, HouseholdFileRecord, OneBookRecord } from '../sour
 import type { MainKind } from '../model/kinds.js';
 import type { Person, RegisteredHousehold, SourceHousehold } from './model.js';
 import { nameOf, validId } from './records.js';
-import { placeKey } from '../normalize/place.js';
+import { placeKeyOf } from './places.js';
 
 /** Stable person key: valid ID, else household + name. */
 export function personKey(p: Person, householdId: string): string {
@@ -20,12 +20,14 @@ export function registeredHouseholds(rows: readonly NationalRecord[]): {
   // The same export given twice (a county file and a township file): a person's row in another file of the
   // same household is the same row again, not a second member.
   const seen = new Map<string, string>();
+  // With one file there is nothing to recognise again.
+  const severalFiles = rows.some((r) => r.loc.file !== rows[0].loc.file);
   for (const r of rows) {
     if (!r.householdNo) {
       withoutNumber.push(r);
       continue;
     }
-    const who = r.idNumber?.id ?? r.idNumber?.cleaned ?? r.headId?.id ?? null;
+    const who = severalFiles ? (r.idNumber?.id ?? r.idNumber?.cleaned ?? r.headId?.id ?? null) : null;
     if (who) {
       const key = `${r.householdNo}|${who}`;
       const file = seen.get(key);
@@ -77,22 +79,21 @@ type GroupedRecord = HouseholdFileRecord | OneBookRecord;
 export function groupByHead<R extends GroupedRecord>(kind: MainKind, rows: readonly R[]): SourceHousehold<R>[] {
   const groups = new Map<string, SourceHousehold<R>>();
   let current: SourceHousehold<R> | null = null;
-  let currentSheet: string | null = null;
+  let currentLoc: R['loc'] | null = null;
   for (const r of rows) {
     const headKey = r.headId?.id ?? r.headId?.cleaned ?? null;
     const headName = r.headName ?? (r.relation === 'head' ? r.name : null);
-    const sheetKey = `${r.loc.file}#${r.loc.sheet}`;
     let key: string | null = null;
     if (headKey) key = `id:${headKey}`;
-    else if (headName) key = `name:${placeKey(r.township ?? '')}/${placeKey(r.village ?? '')}/${headName}`;
+    else if (headName) key = `name:${placeKeyOf(r.township ?? '')}/${placeKeyOf(r.village ?? '')}/${headName}`;
     else if (r.relation === 'head' && r.idNumber?.cleaned) key = `id:${r.idNumber.id ?? r.idNumber.cleaned}`;
     if (!key) {
       // Head columns blank: the row continues the household above it (same sheet), else it stands alone.
-      if (current && currentSheet === sheetKey) {
+      if (current && currentLoc && currentLoc.file === r.loc.file && String(currentLoc.sheet) === String(r.loc.sheet)) {
         current.rows.push(r);
         continue;
       }
-      key = `row:${sheetKey}#${r.loc.row}`;
+      key = `row:${r.loc.file}#${r.loc.sheet}#${r.loc.row}`;
     }
     let g = groups.get(key);
     if (!g) {
@@ -102,7 +103,7 @@ export function groupByHead<R extends GroupedRecord>(kind: MainKind, rows: reado
     if (!g.headName && headName) g.headName = headName;
     g.rows.push(r);
     current = g;
-    currentSheet = sheetKey;
+    currentLoc = r.loc;
   }
   return [...groups.values()];
 }

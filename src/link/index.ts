@@ -4,13 +4,13 @@ import type { InputSummary } from '../model/audit.js';
 import type { MainKind } from '../model/kinds.js';
 import type { NationalRecord, HouseholdFileRecord, OneBookRecord, LedgerRecord, HukouRecord, BoardRecord } from '../sources/index.js';
 import { compareNames, comparisonCount } from './compare.js';
-import { placeKey } from '../normalize/place.js';
 import type { AmbiguousLink, CoverageMap, Dataset, Person, RegisteredHousehold, RejectedRow, Rosters, SourceHousehold } from './model.js';
-import { PeopleIndex, linkPeople, linkByNameWithin, NAME_LINK_SCORE, type Candidate } from './people.js';
+import { linkPeople, linkByNameWithin, NAME_LINK_SCORE } from './people.js';
+import { PeopleIndex, type Candidate } from './people-index.js';
 import { registeredHouseholds, groupByHead, personKey } from './households.js';
 import { linkBoards } from './boards.js';
 import { nameOf, validId } from './records.js';
-import { VillageIndex } from './places.js';
+import { VillageIndex, placeKeyOf } from './places.js';
 
 export interface LoadedSources {
   national: NationalRecord[];
@@ -107,7 +107,7 @@ function attachLedger(rows: readonly LedgerRecord[], villages: VillageIndex<Regi
   for (const r of rows) {
     let target: RegisteredHousehold | null = null;
     const id = r.headId?.id;
-    if (id) target = index.byId.get(id)?.[0]?.household ?? null;
+    if (id) target = index.withId(id)?.[0]?.household ?? null;
     if (!target && r.headName) {
       // Without a village the ledger line cannot be placed by name: a county has many namesakes.
       const cands = villages.in(r).filter((h) => compareNames(r.headName ?? '', h.headName ?? '').score >= 0.95);
@@ -121,7 +121,7 @@ function attachLedger(rows: readonly LedgerRecord[], villages: VillageIndex<Regi
 
 function linkHukou(hukou: readonly HukouRecord[], households: readonly RegisteredHousehold[], index: PeopleIndex, ambiguous: AmbiguousLink[]) {
   const res = linkPeople('hukou', hukou, index, (r) => r);
-  ambiguous.push(...res.ambiguous);
+  for (const a of res.ambiguous) ambiguous.push(a);
   const byNo = new Map<string, HukouRecord[]>();
   for (const r of hukou) {
     if (!r.householdNo) continue;
@@ -129,14 +129,15 @@ function linkHukou(hukou: readonly HukouRecord[], households: readonly Registere
     if (list) list.push(r);
     else byNo.set(r.householdNo, [r]);
   }
-  const linkedRows = new Set(res.linked.keys());
+  const byName = new Set<HukouRecord>();
+  const linked = (r: HukouRecord) => res.linked.has(r) || byName.has(r);
   for (const h of households) {
     const nos = new Set<string>();
     for (const p of h.people) if (p.records.hukou?.householdNo) nos.add(p.records.hukou.householdNo);
     h.hukouNos = [...nos].sort();
-    const others = h.hukouNos.flatMap((no) => byNo.get(no) ?? []).filter((r) => !linkedRows.has(r));
-    linkByNameWithin('hukou', h, others, (r) => linkedRows.has(r), (r) => linkedRows.add(r));
-    h.hukouOthers = others.filter((r) => !linkedRows.has(r));
+    const others = h.hukouNos.flatMap((no) => byNo.get(no) ?? []).filter((r) => !linked(r));
+    linkByNameWithin('hukou', h, others, linked, (r) => byName.add(r));
+    h.hukouOthers = others.filter((r) => !linked(r));
   }
   const byId = new Map<string, HukouRecord>();
   for (const r of hukou) if (r.idNumber?.id && !byId.has(r.idNumber.id)) byId.set(r.idNumber.id, r);
@@ -163,11 +164,11 @@ function settlePeople(households: readonly RegisteredHousehold[]): void {
 function addPlace(cov: CoverageMap, kind: MainKind | keyof Rosters, township: string | null | undefined, village: string | null | undefined) {
   const c = (cov[kind] ??= { townships: new Map(), villages: new Map() });
   if (township) {
-    const k = placeKey(township);
+    const k = placeKeyOf(township);
     if (!c.townships.has(k)) c.townships.set(k, township);
   }
   if (village) {
-    const k = placeKey(village);
+    const k = placeKeyOf(village);
     if (!c.villages.has(k)) c.villages.set(k, township ? `${township}/${village}` : village);
   }
 }
@@ -178,29 +179,51 @@ function addPlace(cov: CoverageMap, kind: MainKind | keyof Rosters, township: st
  */
 function coverageOf(src: LoadedSources, households: readonly RegisteredHousehold[]): CoverageMap {
   const cov: CoverageMap = {};
-  for (const r of src.national) addPlace(cov, 'national', r.township, r.village);
-  for (const r of src['household-file']) addPlace(cov, 'household-file', r.township, r.village);
-  for (const r of src['one-book']) addPlace(cov, 'one-book', r.township, r.village);
-  for (const r of src['notice-board']) addPlace(cov, 'notice-board', r.township, r.village);
+  // Rows come village by village: a row naming the same place as the row before adds nothing.
+  const addRows = (kind: MainKind, rows: readonly { township: string | null; village: string | null }[]) => {
+    let prev: { township: string | null; village: string | null } | null = null;
+    for (const r of rows) {
+      if (prev && prev.township === r.township && prev.village === r.village) continue;
+      addPlace(cov, kind, r.township, r.village);
+      prev = r;
+    }
+  };
+  addRows('national', src.national);
+  addRows('household-file', src['household-file']);
+  addRows('one-book', src['one-book']);
+  addRows('notice-board', src['notice-board']);
   for (const h of households) {
     if (h.archive) addPlace(cov, 'household-file', h.township, h.village);
     if (h.oneBook) addPlace(cov, 'one-book', h.township, h.village);
     if (h.board) addPlace(cov, 'notice-board', h.township, h.village);
     if (h.hukouNos.length) addPlace(cov, 'hukou', h.township, h.village);
   }
-  for (const r of src.hukou) addPlace(cov, 'hukou', r.township, r.village);
+  addRows('hukou', src.hukou);
   return cov;
 }
 
 /** Ambiguities a later, household-bound step resolved (the record ended up linked) are no longer reported. */
 function settledAmbiguities(ambiguous: AmbiguousLink[], households: readonly RegisteredHousehold[]): AmbiguousLink[] {
-  const linked = new Set<string>();
   const key = (kind: string, loc: { file: string; sheet: string | null; row: number }) => `${kind}|${loc.file}|${loc.sheet}|${loc.row}`;
+  // Only rows some record-level ambiguity names can settle one: other records are passed over by row number,
+  // without building their key.
+  const rows = new Set<number>();
+  for (const a of ambiguous) if (a.about === 'record') rows.add(a.loc.row);
+  if (rows.size === 0) return ambiguous;
+  const linked = new Set<string>();
+  const note = (kind: string, loc: { file: string; sheet: string | null; row: number }) => {
+    if (rows.has(loc.row)) linked.add(key(kind, loc));
+  };
   for (const h of households) {
     for (const p of h.people) {
-      for (const [kind, r] of Object.entries(p.records)) if (r && p.links[kind as keyof typeof p.links]) linked.add(key(kind, r.loc));
+      const r = p.records;
+      const l = p.links;
+      if (r.national && l.national) note('national', r.national.loc);
+      if (r['household-file'] && l['household-file']) note('household-file', r['household-file'].loc);
+      if (r['one-book'] && l['one-book']) note('one-book', r['one-book'].loc);
+      if (r.hukou && l.hukou) note('hukou', r.hukou.loc);
     }
-    if (h.board) linked.add(key('notice-board', h.board.record.loc));
+    if (h.board) note('notice-board', h.board.record.loc);
   }
   return ambiguous.filter((a) => a.about === 'household' || !linked.has(key(a.kind, a.loc)));
 }
@@ -217,25 +240,25 @@ export function linkDataset(src: LoadedSources, policy: Policy, asOf: string): D
   const villages = new VillageIndex(households);
 
   const archive = linkPeople('household-file', src['household-file'], index, (r) => r);
-  ambiguous.push(...archive.ambiguous);
+  for (const a of archive.ambiguous) ambiguous.push(a);
   const archiveGroups = groupByHead('household-file', src['household-file']);
   const archiveLeft = attachGroups('household-file', archiveGroups, archive.linked, villages, ambiguous);
 
   for (const h of households) completeGroup('household-file', h, h.archive, archive.linked);
 
   // Members only the archive lists are people too: the handbook and hukou link to them as well.
-  const afterArchive = new PeopleIndex(households);
-  const book = linkPeople('one-book', src['one-book'], afterArchive, (r) => r);
-  ambiguous.push(...book.ambiguous);
+  index.extend();
+  const book = linkPeople('one-book', src['one-book'], index, (r) => r);
+  for (const a of book.ambiguous) ambiguous.push(a);
   const bookGroups = groupByHead('one-book', src['one-book']);
   const bookLeft = attachGroups('one-book', bookGroups, book.linked, villages, ambiguous);
   for (const h of households) completeGroup('one-book', h, h.oneBook, book.linked);
 
-  const everyone = new PeopleIndex(households);
-  const ledgerLeft = attachLedger(src.ledger, villages, everyone);
-  const hukou = linkHukou(src.hukou, households, everyone, ambiguous);
+  index.extend();
+  const ledgerLeft = attachLedger(src.ledger, villages, index);
+  const hukou = linkHukou(src.hukou, households, index, ambiguous);
   const boards = linkBoards(src['notice-board'], households);
-  ambiguous.push(...boards.ambiguous);
+  for (const a of boards.ambiguous) ambiguous.push(a);
   settlePeople(households);
   const settled = settledAmbiguities(ambiguous, households);
 

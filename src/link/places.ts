@@ -1,5 +1,20 @@
 import { placeKey } from '../normalize/place.js';
 
+const keys = new Map<string, string>();
+/** Bound on remembered place names (a county names a few thousand places; beyond that it starts over). */
+const KEYS_LIMIT = 50_000;
+
+/** `placeKey`, remembered: linking and the rules ask for the same few village names again and again. */
+export function placeKeyOf(name: string): string {
+  let k = keys.get(name);
+  if (k === undefined) {
+    k = placeKey(name);
+    if (keys.size >= KEYS_LIMIT) keys.clear();
+    keys.set(name, k);
+  }
+  return k;
+}
+
 export interface Place {
   township?: string | null;
   village?: string | null;
@@ -8,13 +23,13 @@ export interface Place {
 /** Same village: village names agree by meaning, and townships too where both sides name one. */
 export function sameVillage(a: Place, b: Place): boolean {
   if (!a.village || !b.village) return false;
-  if (placeKey(a.village) !== placeKey(b.village)) return false;
-  return !a.township || !b.township || placeKey(a.township) === placeKey(b.township);
+  if (placeKeyOf(a.village) !== placeKeyOf(b.village)) return false;
+  return !a.township || !b.township || placeKeyOf(a.township) === placeKeyOf(b.township);
 }
 
 /** Blocking key: the village part only (townships are checked by `sameVillage`). */
 export function villageBlock(p: Place): string | null {
-  return p.village ? placeKey(p.village) : null;
+  return p.village ? placeKeyOf(p.village) : null;
 }
 
 /** Registered households by village block, so that name look-ups within a village never scan every household. */

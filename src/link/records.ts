@@ -1,8 +1,15 @@
 /** Uniform access to the person-holding records of the four member sources. */
 import type { IdResult } from '../normalize/types.js';
-import type { PersonKind, PersonRecords } from './model.js';
+import type { Person, PersonKind, PersonRecords } from './model.js';
 
 export type MemberRecord = NonNullable<PersonRecords[PersonKind]>;
+
+/** The record a person is known by when other sources link to it: national, else archive, else handbook. */
+export function anchorOf(p: Person): MemberRecord {
+  const r = p.records.national ?? p.records['household-file'] ?? p.records['one-book'];
+  if (!r) throw new Error('person without a national, archive or handbook record');
+  return r;
+}
 
 /** A record's person name (the household-level national variant has only the head's columns). */
 export function nameOf(r: MemberRecord): string | null {

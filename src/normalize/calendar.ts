@@ -76,5 +76,14 @@ function digits(s: string): number {
  * anywhere is never judged to be in the future. Computed from the epoch clock, independent of `TZ`.
  */
 export function latestToday(nowMs: number = Date.now()): string {
-  return formatIso(civilFromDays(Math.floor((nowMs + 14 * 3600_000) / 86400_000)));
+  const day = Math.floor((nowMs + 14 * 3600_000) / 86400_000);
+  if (day !== lastDay) {
+    lastToday = formatIso(civilFromDays(day));
+    lastDay = day;
+  }
+  return lastToday;
 }
+
+/** The last day asked for and its date: asked for every ID number read. */
+let lastDay = Number.NaN;
+let lastToday = '';

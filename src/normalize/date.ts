@@ -44,10 +44,11 @@ function day(d: { y: number; m: number; d: number }): DateResult {
   return { date: formatIso(d), precision: 'day', problem: null };
 }
 
-function make(y: number, m: number, d: number, precision: 'day' | 'month' | 'year', shown: string): DateResult {
+/** `iso`: the date already written as YYYY-MM-DD, when the caller has it. */
+function make(y: number, m: number, d: number, precision: 'day' | 'month' | 'year', shown: string, iso: string | null = null): DateResult {
   if (!isRealDate(y, m, d)) return fail(`日期无效（${shown}）`);
   if (y < MIN_YEAR || y > MAX_YEAR) return fail(`日期超出合理范围（${shown}）`);
-  return { date: formatIso({ y, m, d }), precision, problem: null };
+  return { date: iso ?? formatIso({ y, m, d }), precision, problem: null };
 }
 
 /** Digit patterns a number or text may hold: yyyymmdd, yyyymm, yyyy. Null when none fits. */
@@ -72,7 +73,24 @@ const TEXT_PATTERNS: [RegExp, 'day' | 'month' | 'year'][] = [
 /** Time of day after a date (`T08:00:00`, ` 8:00`, `Z`, `+08:00`): dropped, the written date is kept. */
 const TIME_SUFFIX = /(?:[T\s]+\d{1,2}[:：]\d{2}(?:[:：]\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)$/;
 
+/** `YYYY-MM-DD` or `YYYYMMDD` written with ASCII digits, the common forms: read without the patterns below. */
+function plainDay(text: string): DateResult | null {
+  const dashed = text.length === 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45;
+  if (!dashed && text.length !== 8) return null;
+  const at = dashed ? [0, 1, 2, 3, 5, 6, 8, 9] : [0, 1, 2, 3, 4, 5, 6, 7];
+  const n: number[] = [];
+  for (const i of at) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    n.push(d);
+  }
+  const y = n[0] * 1000 + n[1] * 100 + n[2] * 10 + n[3];
+  return make(y, n[4] * 10 + n[5], n[6] * 10 + n[7], 'day', text, dashed ? text : null);
+}
+
 function parseText(text: string): DateResult {
+  const fast = plainDay(text);
+  if (fast) return fast;
   const s = toHalfWidth(text).trim().replace(TIME_SUFFIX, '').replace(/\s+/g, '');
   for (const [re, precision] of TEXT_PATTERNS) {
     const m = re.exec(s);

@@ -13,8 +13,13 @@ const EARLIEST_BIRTH = '1900-01-01';
 /** Check character for the first 17 digits of an 18-character ID. */
 export function idCheckChar(first17: string): string {
   if (!/^\d{17}$/.test(first17)) throw new Error(`身份证号前17位应为17位数字：${first17}`);
+  return checkChar(first17);
+}
+
+/** Check character of a string whose first 17 characters are known to be digits. */
+function checkChar(digits: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * WEIGHTS[i];
+  for (let i = 0; i < 17; i++) sum += (digits.charCodeAt(i) - 48) * WEIGHTS[i];
   return CHECK_CHARS[sum % 11];
 }
 
@@ -27,7 +32,11 @@ export function upgrade15(id15: string): string {
 
 /** `YYYYMMDD` → `YYYY-MM-DD` when it is a real calendar date, else null. */
 function birthFrom(yyyymmdd: string): string | null {
-  if (!/^\d{8}$/.test(yyyymmdd)) return null;
+  return /^\d{8}$/.test(yyyymmdd) ? birthFromDigits(yyyymmdd) : null;
+}
+
+/** `birthFrom` for 8 characters known to be digits. */
+function birthFromDigits(yyyymmdd: string): string | null {
   const y = twoDigits(yyyymmdd, 0) * 100 + twoDigits(yyyymmdd, 2);
   const m = twoDigits(yyyymmdd, 4);
   const d = twoDigits(yyyymmdd, 6);
@@ -67,8 +76,57 @@ export function idTypo(a: string, b: string): 'oneDigit' | 'adjacentSwap' | null
   return null;
 }
 
+/** Code of `a`: characters from here on may change when upper-cased (lower case, beyond ASCII). */
+const CASED_FROM = 0x61;
+
+/**
+ * Whether `idTypo(a, b)` finds a typo, without building upper-cased copies when both are plain (digits, `X`):
+ * for scanning many IDs against one.
+ */
+export function isIdTypo(a: string, b: string): boolean {
+  if (a.length !== 18 || b.length !== 18) return idTypo(a, b) !== null;
+  let first = -1;
+  let second = -1;
+  for (let i = 0; i < 18; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x >= CASED_FROM || y >= CASED_FROM) return idTypo(a, b) !== null;
+    if (x === y) continue;
+    if (first < 0) first = i;
+    else if (second < 0) second = i;
+    else return false;
+  }
+  if (first < 0) return false;
+  if (second < 0) return true;
+  return second === first + 1 && a[first] === b[second] && a[second] === b[first];
+}
+
 function result(raw: string, status: IdStatus, cleaned: string, rest: Partial<IdResult> = {}): IdResult {
-  return { raw, status, id: null, cleaned, prefix15: null, birthDate: null, gender: null, problem: null, ...rest };
+  return {
+    raw,
+    status,
+    id: rest.id ?? null,
+    cleaned,
+    prefix15: rest.prefix15 ?? null,
+    birthDate: rest.birthDate ?? null,
+    gender: rest.gender ?? null,
+    problem: rest.problem ?? null,
+  };
+}
+
+/**
+ * The cell's text when it is typed text of exactly 17 digits and a digit, X or x: what most cells hold. Such text
+ * needs no cleaning and, not being a number, cannot be damaged: `normalizeId` goes straight to `judge18`.
+ */
+function plainText18(c: CellInput): string | null {
+  const v = typeof c === 'string' ? c : c !== null && c !== undefined && c.numeric !== true ? c.v : null;
+  if (typeof v !== 'string' || v.length !== 18) return null;
+  for (let i = 0; i < 17; i++) {
+    const code = v.charCodeAt(i);
+    if (code < 48 || code > 57) return null;
+  }
+  const last = v.charCodeAt(17);
+  return (last >= 48 && last <= 57) || last === 0x58 || last === 0x78 ? v : null;
 }
 
 /** Removes what people and programs add around an ID: spaces, tabs, NBSP, zero-width chars, `'`; x → X. */
@@ -129,16 +187,17 @@ function judge15(raw: string, cleaned: string, today: string): IdResult {
   });
 }
 
+/** `cleaned`: 17 digits, then a digit or X. */
 function judge18(raw: string, cleaned: string, today: string): IdResult {
   const datePart = cleaned.slice(6, 14);
-  const birthDate = birthFrom(datePart);
+  const birthDate = birthFromDigits(datePart);
   if (birthDate === null) return result(raw, 'badDate', cleaned, { problem: `身份证号中的出生日期无效（${datePart}）` });
   if (birthDate < EARLIEST_BIRTH) {
     return result(raw, 'badDate', cleaned, { problem: `身份证号中的出生日期早于1900年（${datePart}）` });
   }
   if (birthDate > today) return result(raw, 'badDate', cleaned, { problem: `身份证号中的出生日期晚于今天（${datePart}）` });
   const gender = genderFrom(cleaned[16]);
-  const expected = idCheckChar(cleaned.slice(0, 17));
+  const expected = checkChar(cleaned);
   if (expected !== cleaned[17]) {
     return result(raw, 'badCheck', cleaned, { birthDate, gender, problem: `身份证号校验位错误（应为${expected}）` });
   }
@@ -151,6 +210,8 @@ function judge18(raw: string, cleaned: string, today: string): IdResult {
  * `today` (YYYY-MM-DD) bounds birth dates; by default the current date.
  */
 export function normalizeId(c: CellInput, opts: { today?: string } = {}): IdResult {
+  const plain = plainText18(c);
+  if (plain !== null) return judge18(plain, plain.charCodeAt(17) === 0x78 ? `${plain.slice(0, 17)}X` : plain, opts.today ?? latestToday());
   const raw = cellText(c);
   if (raw === '') return result('', 'empty', '');
   const today = opts.today ?? latestToday();

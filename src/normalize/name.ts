@@ -13,9 +13,20 @@ const HAN = /\p{Script=Han}/u;
 
 /** Trim, remove inner spaces (ASCII, ideographic, NBSP), one middle dot `·`, full-width letters → half-width. */
 export function normalizeName(s: CellInput): string {
-  return toHalfWidth(cellText(s))
+  const text = cellText(s);
+  if (isPlainHan(text)) return text;
+  return toHalfWidth(text)
     .replace(/[\s\u200B-\u200D\u2060\uFEFF]/g, '')
     .replace(DOTS, '·');
+}
+
+/** Only characters of the CJK Unified Ideographs blocks (U+3400–U+9FFF): nothing for `normalizeName` to change. */
+function isPlainHan(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code < 0x3400 || code > 0x9fff) return false;
+  }
+  return true;
 }
 
 /** Two-character surname when the name starts with a known one and is longer than it, else the first character. */
@@ -67,8 +78,12 @@ const infoCache = new Map<string, NameInfo>();
 /** Bound on the cache of analysed names (a county's names fit; beyond that it starts over). */
 const INFO_CACHE_LIMIT = 200_000;
 
-function analyse(name: CellInput): NameInfo {
-  // Keyed by the text as given and by its normalised form: most names arrive already clean.
+/**
+ * The analysis of a name, cached (keyed by the text as given and by its normalised form: most names arrive
+ * already clean). With `keep` false a name not yet cached is analysed without being stored: for scanning every
+ * resident of a hukou file, where caching each name would make memory follow residents.
+ */
+function analyse(name: CellInput, keep = true): NameInfo {
   const given = typeof name === 'string' ? infoCache.get(name) : undefined;
   if (given !== undefined) return given;
   const norm = normalizeName(name);
@@ -79,10 +94,11 @@ function analyse(name: CellInput): NameInfo {
     const head = surname === '·' ? [] : surnamePinyin(surname);
     const syllables = [...head, ...chars.slice(head.length).map((ch) => (ch === '·' ? '·' : charPinyin(ch)))];
     info = { norm, chars, surname, syllables, pinyin: syllables.filter((x) => x !== '·') };
+    if (!keep) return info;
     if (infoCache.size >= INFO_CACHE_LIMIT) infoCache.clear();
     infoCache.set(norm, info);
   }
-  if (typeof name === 'string') infoCache.set(name, info);
+  if (keep && typeof name === 'string') infoCache.set(name, info);
   return info;
 }
 
@@ -114,12 +130,20 @@ export function fuzzyPinyin(syllable: string): string {
 
 /** Blocking keys for linking without comparing all pairs: the normalised name and its fuzzy-pinyin string. */
 export function nameKeys(name: string): string[] {
-  const info = analyse(name);
+  return [...sharedNameKeys(name)];
+}
+
+/**
+ * The keys of `nameKeys`, not copied: for hot loops that only read them. `keep: false` does not cache a name
+ * seen for the first time (see `analyse`).
+ */
+export function sharedNameKeys(name: string, keep = true): readonly string[] {
+  const info = analyse(name, keep);
   if (info.keys === undefined) {
     const fuzzy = info.pinyin.map(fuzzyPinyin).join(' ');
     info.keys = info.norm === '' ? [] : fuzzy === info.norm || fuzzy === '' ? [info.norm] : [info.norm, fuzzy];
   }
-  return [...info.keys];
+  return info.keys;
 }
 
 type Match = 'same' | 'homophone' | 'fuzzy' | 'lookalike' | 'none';

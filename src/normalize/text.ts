@@ -6,14 +6,19 @@ export type CellInput = Cell | string | null | undefined;
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
 const NBSP = /[\u00A0\u202F\u2007]/g;
 
+const isFullWidth = (code: number) => (code >= 0xff01 && code <= 0xff5e) || code === 0x3000;
+
 /** Full-width ASCII (U+FF01..U+FF5E) and the ideographic space to their half-width forms. */
 export function toHalfWidth(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const code = ch.charCodeAt(0);
+  let i = 0;
+  while (i < s.length && !isFullWidth(s.charCodeAt(i))) i++;
+  if (i === s.length) return s;
+  let out = s.slice(0, i);
+  for (; i < s.length; i++) {
+    const code = s.charCodeAt(i);
     if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
     else if (code === 0x3000) out += ' ';
-    else out += ch;
+    else out += s[i];
   }
   return out;
 }
@@ -58,8 +63,37 @@ export function digitsToInt(digits: string): number {
   return digits.length === 0 ? Number.NaN : n;
 }
 
+/**
+ * Characters `cleanText` may remove or change: controls and spaces, no-break and zero-width ones (U+2000–U+2060
+ * holds them all), the byte-order mark, apostrophes.
+ */
+function mayClean(code: number): boolean {
+  return (
+    code <= 0x20 ||
+    (code >= 0x7f && code <= 0xa0) ||
+    code === 0x27 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x2060) ||
+    code === 0x3000 ||
+    code === 0xfeff ||
+    code === 0xff07
+  );
+}
+
+/** True when `cleanText` leaves `s` as it is: nothing to trim or remove at the ends, no zero-width or no-break character inside. */
+function isClean(s: string): boolean {
+  const last = s.length - 1;
+  if (last < 0 || mayClean(s.charCodeAt(0)) || mayClean(s.charCodeAt(last))) return false;
+  for (let i = 1; i < last; i++) {
+    const code = s.charCodeAt(i);
+    if (code !== 0x20 && code !== 0x27 && mayClean(code)) return false;
+  }
+  return true;
+}
+
 /** Removes zero-width characters, turns no-break spaces into spaces, trims, drops a leading `'`. */
 export function cleanText(s: string): string {
+  if (isClean(s)) return s;
   let t = s.replace(ZERO_WIDTH, '').replace(NBSP, ' ').trim();
   if (t.startsWith("'") || t.startsWith('＇')) t = t.slice(1).trim();
   return t;

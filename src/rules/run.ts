@@ -4,6 +4,7 @@ import type { Rule } from './types.js';
 import { toFinding } from './fingerprint.js';
 import { RULES } from './index.js';
 import { sortFindings } from '../model/order.js';
+import { releaseDataset } from './shared/per-dataset.js';
 
 /**
  * Runs every rule over the dataset. Findings with the same fingerprint (the same problem reached twice) are
@@ -17,6 +18,8 @@ export function runRules(ds: Dataset, rules: readonly Rule[] = RULES): Finding[]
       if (!byId.has(f.id)) byId.set(f.id, f);
     }
   }
+  // What the rules worked out about this dataset is not needed any more.
+  releaseDataset(ds);
   return sortFindings([...byId.values()]);
 }
 

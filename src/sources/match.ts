@@ -80,14 +80,34 @@ export function matchColumns(spec: SourceSpec, columns: readonly TableColumn[], 
   });
 }
 
-/** Distinct fields a header row matches for a spec (no requirement check): used to find the header row. */
-export function headerHits(spec: SourceSpec, texts: readonly string[], mapping?: Mapping): number {
-  const lookup = lookupFor(spec, mapping);
-  const fields = new Set<string>();
-  for (const t of texts) {
-    const h = normalizeHeaderText(t);
-    const hit = lookup.get(h) ?? lookup.get(stripNotes(h));
-    if (hit) fields.add(hit);
-  }
-  return fields.size;
+/**
+ * The most distinct fields a row of texts matches among `specs` (no requirement check; used to find the header
+ * row), as a function made once per file: one index from
+ * header spelling to the specs and fields it names, so that each text is normalised and looked up once for all
+ * specs (most rows scanned are data, whose texts name nothing).
+ */
+export function headerScorer(specs: readonly SourceSpec[], mapping?: Mapping): (texts: readonly string[]) => number {
+  const index = new Map<string, { spec: number; field: string }[]>();
+  specs.forEach((spec, i) => {
+    for (const [header, field] of lookupFor(spec, mapping)) {
+      let hits = index.get(header);
+      if (!hits) index.set(header, (hits = []));
+      hits.push({ spec: i, field });
+    }
+  });
+  return (texts) => {
+    const fields = specs.map(() => new Set<string>());
+    for (const t of texts) {
+      const h = normalizeHeaderText(t);
+      const exact = index.get(h);
+      const stripped = h.includes('(') ? index.get(stripNotes(h)) : undefined;
+      if (!exact && !stripped) continue;
+      // Per spec, the exact spelling first, as `lookup.get(h) ?? lookup.get(stripped)`.
+      for (const hit of exact ?? []) fields[hit.spec].add(hit.field);
+      for (const hit of stripped ?? []) if (!exact?.some((e) => e.spec === hit.spec)) fields[hit.spec].add(hit.field);
+    }
+    let best = 0;
+    for (const set of fields) best = Math.max(best, set.size);
+    return best;
+  };
 }

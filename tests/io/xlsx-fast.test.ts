@@ -361,23 +361,26 @@ describe('chunk boundaries anywhere', () => {
       t.end();
       return out;
     };
-    const strings = (pieces: string[]) => {
+    // The shared strings are parsed from bytes: pieces may cut a character's bytes too.
+    const sstBytes = Buffer.from(sstXml, 'utf8');
+    const strings = (pieces: Buffer[]) => {
       const p = new SharedStringsParser();
       for (const piece of pieces) p.push(piece);
       return p.end();
     };
-    const sst = strings([sstXml]);
+    const sst = strings([sstBytes]);
     expect(sst).toHaveLength(7);
     const whole = tokenize([sheetXml], sst ?? []);
     expect(whole.length).toBe(8);
     for (let k = 1; k < sheetXml.length; k++) {
       expect(tokenize([sheetXml.slice(0, k), sheetXml.slice(k)], sst ?? [])).toEqual(whole);
     }
-    for (let k = 1; k < sstXml.length; k++) expect(strings([sstXml.slice(0, k), sstXml.slice(k)])).toEqual(sst);
+    for (let k = 1; k < sstBytes.length; k++) expect(strings([sstBytes.subarray(0, k), sstBytes.subarray(k)])).toEqual(sst);
     for (const size of [1, 2, 3, 5, 7]) {
       const pieces = (s: string) => Array.from({ length: Math.ceil(s.length / size) }, (_x, i) => s.slice(i * size, (i + 1) * size));
       expect(tokenize(pieces(sheetXml), sst ?? [])).toEqual(whole);
-      expect(strings(pieces(sstXml))).toEqual(sst);
+      const bytePieces = Array.from({ length: Math.ceil(sstBytes.length / size) }, (_x, i) => sstBytes.subarray(i * size, (i + 1) * size));
+      expect(strings(bytePieces)).toEqual(sst);
     }
   });
 });

@@ -99,6 +99,21 @@ describe('people across sources', () => {
     expect(p?.links['household-file']?.method).toBe('idDamaged');
   });
 
+  it('links an intact ID to a national ID damaged in Excel, by the first 15 digits and the name', () => {
+    const damaged = { v: Number(`${C.slice(0, 15)}000`), numeric: true, fmt: '0' };
+    const rows = [nat('H1', '刘福', A, '户主'), parsedRow(national, { ...PLACE, householdNo: 'H1', name: '刘明', idNumber: damaged, relation: '之子' })];
+    const withArchive = (name: string) =>
+      linkDataset(sources({ national: rows, 'household-file': [parsedRow(householdFile, { ...PLACE, headName: '刘福', name, idNumber: C })] }), policy, '2026-11-27');
+    const ds = withArchive('刘明');
+    const p = ds.households[0].people.find((q) => q.name === '刘明');
+    expect(p?.records['household-file']?.idNumber?.id).toBe(C);
+    expect(p?.links['household-file']?.method).toBe('idDamaged');
+    expect(p?.links['household-file']?.note).toContain('国办系统的身份证号以数字格式保存已损坏');
+    // Another name with the same digits is somebody else.
+    const other = withArchive('张三');
+    expect(other.households[0].people.find((q) => q.name === '刘明')?.records['household-file']).toBeUndefined();
+  });
+
   it('links by name and birth date within the village when the ID is missing', () => {
     const ds = link({ 'household-file': [parsedRow(householdFile, { ...PLACE, headName: '刘福', name: '刘明', birthDate: '1990-03-03' })] });
     expect(person(ds, C)?.links['household-file']?.method).toBe('nameBirth');

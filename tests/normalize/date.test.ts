@@ -127,3 +127,17 @@ describe('parseYear', () => {
     expect(parseYear('1017').problem).toBe('年度超出合理范围（1017）');
   });
 });
+
+describe('plain YYYY-MM-DD and YYYYMMDD text', () => {
+  test('read like the general patterns read them', () => {
+    expect(parseDate('1982-05-01')).toEqual({ date: '1982-05-01', precision: 'day', problem: null });
+    expect(parseDate('19820501')).toEqual({ date: '1982-05-01', precision: 'day', problem: null });
+    expect(parseDate('1982-02-30')).toEqual({ date: null, precision: null, problem: '日期无效（1982-02-30）' });
+    expect(parseDate('21010101')).toEqual({ date: null, precision: null, problem: '日期超出合理范围（21010101）' });
+    // Forms beside the fast path still go through the general patterns.
+    expect(parseDate('1982-5-1').date).toBe('1982-05-01');
+    expect(parseDate('１９８２-05-01').date).toBe('1982-05-01');
+    expect(parseDate('1982-05-01 08:00').date).toBe('1982-05-01');
+    expect(parseDate('1982/05/01').date).toBe('1982-05-01');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { idCheckChar, idTypo, isValidId, normalizeId, upgrade15 } from '../../src/normalize/id.js';
+import { idCheckChar, idTypo, isIdTypo, isValidId, normalizeId, upgrade15 } from '../../src/normalize/id.js';
 import { readCsv, readWorkbook } from './real-files.js';
 
 /** GB 11643 check character computed from its definition (weights 2^(17-i) mod 11), independent of the code. */
@@ -219,5 +219,93 @@ describe('idTypo', () => {
     expect(idTypo('360426199101010071', '360426199101010107')).toBeNull();
     expect(idTypo('44011320141005001x', '44011320141005001X')).toBeNull();
     expect(idTypo('36042619910101007', '360426199101010071')).toBeNull();
+  });
+});
+
+describe('fast path for plain typed IDs', () => {
+  test('text of 17 digits and a digit or X takes the same result as the general path', () => {
+    const plain = normalizeId('11010519491231002x', { today: TODAY });
+    expect(plain).toEqual({
+      raw: '11010519491231002x',
+      status: 'valid',
+      id: '11010519491231002X',
+      cleaned: '11010519491231002X',
+      prefix15: null,
+      birthDate: '1949-12-31',
+      gender: 'F',
+      problem: null,
+    });
+    // Same ID with something the fast path does not take: cleaned by the general path to the same person.
+    for (const messy of ['11010519491231002x\u3000', ' 11010519491231002X', "'11010519491231002X", '１１０１０５１９４９１２３１００２Ｘ']) {
+      const r = normalizeId(messy, { today: TODAY });
+      expect([r.status, r.id, r.birthDate, r.gender], messy).toEqual(['valid', '11010519491231002X', '1949-12-31', 'F']);
+    }
+  });
+
+  test('a cell marked numeric is not typed text, even when its value is a digit string', () => {
+    expect(normalizeId({ v: '360426199101010071', numeric: true }, { today: TODAY }).status).toBe('damaged');
+    expect(normalizeId({ v: '360426199101010071' }, { today: TODAY }).status).toBe('valid');
+  });
+
+  test('plain 18-character text still gets every verdict', () => {
+    expect(normalizeId('36042619910102009X', { today: TODAY }).status).toBe('badCheck');
+    expect(normalizeId('360426199113010079', { today: TODAY }).status).toBe('badDate');
+    expect(normalizeId('360426202501010071', { today: TODAY }).problem).toBe('身份证号中的出生日期晚于今天（20250101）');
+    expect(normalizeId('360426189912310071', { today: TODAY }).problem).toBe('身份证号中的出生日期早于1900年（18991231）');
+    expect(normalizeId('36042619910101007Y', { today: TODAY }).status).toBe('badChars');
+  });
+});
+
+describe('isIdTypo', () => {
+  /** Deterministic generator (mulberry32). */
+  function random(seed: number): () => number {
+    let a = seed;
+    return () => {
+      a = (a + 0x6d2b79f5) | 0;
+      let t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  test('agrees with idTypo, case and characters beyond ASCII included', () => {
+    const next = random(5);
+    const alphabet = '0123456789Xxaßİ ';
+    const base = '360426199101010071';
+    for (let round = 0; round < 20000; round++) {
+      const change = (s: string) => {
+        const chars = [...s];
+        const edits = Math.floor(next() * 4);
+        for (let e = 0; e < edits; e++) {
+          const i = Math.floor(next() * chars.length);
+          if (next() < 0.5 && i + 1 < chars.length) [chars[i], chars[i + 1]] = [chars[i + 1], chars[i]];
+          else chars[i] = alphabet[Math.floor(next() * (next() < 0.8 ? 11 : alphabet.length))];
+        }
+        if (next() < 0.05) chars.pop();
+        return chars.join('');
+      };
+      const a = change(base);
+      const b = change(a);
+      expect([a, b, isIdTypo(a, b)]).toEqual([a, b, idTypo(a, b) !== null]);
+    }
+  });
+
+  test('two valid IDs are never one typo apart: the check character catches every such change', () => {
+    const next = random(7);
+    for (let round = 0; round < 300; round++) {
+      let first17 = '';
+      for (let i = 0; i < 17; i++) first17 += String(Math.floor(next() * 10));
+      const id = first17 + referenceCheck(first17);
+      for (let i = 0; i < 18; i++) {
+        for (const ch of '0123456789X') {
+          const typo = id.slice(0, i) + ch + id.slice(i + 1);
+          if (typo !== id && /^\d{17}[\dX]$/.test(typo)) expect(referenceCheck(typo.slice(0, 17)) === typo[17], typo).toBe(false);
+        }
+        if (i < 17) {
+          const swapped = id.slice(0, i) + id[i + 1] + id[i] + id.slice(i + 2);
+          if (swapped !== id && /^\d{17}[\dX]$/.test(swapped)) expect(referenceCheck(swapped.slice(0, 17)) === swapped[17], swapped).toBe(false);
+        }
+      }
+    }
   });
 });

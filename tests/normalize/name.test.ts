@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { compareNames, fuzzyPinyin, nameKeys, normalizeName, pinyinOf, surnameOf } from '../../src/normalize/name.js';
+import { compareNames, fuzzyPinyin, nameKeys, normalizeName, pinyinOf, sharedNameKeys, surnameOf } from '../../src/normalize/name.js';
 
 describe('normalizeName', () => {
   test('spaces, middle dots, full-width letters', () => {
@@ -150,5 +150,22 @@ describe('nameKeys', () => {
     expect(shared('黄小明', '王小明')).toBe(true);
     expect(shared('张伟', '张玮')).toBe(true);
     expect(shared('张伟', '李伟')).toBe(false);
+  });
+});
+
+describe('plain Han names and shared keys', () => {
+  test('a name of plain Han characters is returned as it is; anything else is normalised', () => {
+    expect(normalizeName('欧阳娜娜')).toBe('欧阳娜娜');
+    expect(normalizeName('㐀三')).toBe('㐀三');
+    expect(normalizeName('张 三')).toBe('张三');
+    expect(normalizeName('买买提・艾力')).toBe('买买提·艾力');
+    expect(normalizeName('张三\u3000')).toBe('张三');
+    expect(normalizeName('𠮷三')).toBe('𠮷三');
+  });
+
+  test('sharedNameKeys gives the keys of nameKeys without copying them', () => {
+    expect(sharedNameKeys('王小明')).toEqual(nameKeys('王小明'));
+    expect(sharedNameKeys('王小明')).toBe(sharedNameKeys('王小明'));
+    expect(nameKeys('王小明')).not.toBe(nameKeys('王小明'));
   });
 });

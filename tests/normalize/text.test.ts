@@ -51,3 +51,42 @@ test('isBlank and compactText', () => {
   expect(isBlank('否')).toBe(false);
   expect(compactText(' 已 脱 贫（享受政策）')).toBe('已脱贫(享受政策)');
 });
+
+describe('cleanText leaves clean text as it is and cleans the rest', () => {
+  /** The cleaning rule stated plainly, as a reference for the fast path. */
+  function reference(s: string): string {
+    let t = s.replace(/[\u200B-\u200D\u2060\uFEFF]/g, '').replace(/[\u00A0\u202F\u2007]/g, ' ').trim();
+    if (t.startsWith("'") || t.startsWith('＇')) t = t.slice(1).trim();
+    return t;
+  }
+
+  test('boundaries of the fast path', () => {
+    expect(cellText('张三\u3000')).toBe('张三');
+    expect(cellText('张\u00a0三')).toBe('张 三');
+    expect(cellText('张\u2060三')).toBe('张三');
+    expect(cellText('张 三')).toBe('张 三');
+    expect(cellText("O'Neil")).toBe("O'Neil");
+    expect(cellText('＇张三')).toBe('张三');
+    expect(cellText('𠮷三')).toBe('𠮷三');
+  });
+
+  test('agrees with the plain rule on random text', () => {
+    const alphabet = ['a', '张', '𠮷', ' ', '\t', '\n', "'", '＇', '\u00a0', '\u200b', '\u2007', '\u3000', '\ufeff', '\u2028', '\u0085', '·', '１'];
+    let seed = 3;
+    const next = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+      return seed / 0x80000000;
+    };
+    for (let round = 0; round < 20000; round++) {
+      let s = '';
+      const length = Math.floor(next() * 6);
+      for (let i = 0; i < length; i++) s += alphabet[Math.floor(next() * (next() < 0.7 ? 3 : alphabet.length))];
+      expect([s, cellText(s)]).toEqual([s, reference(s)]);
+    }
+  });
+
+  test('toHalfWidth converts from the first full-width character on', () => {
+    expect(toHalfWidth('abc１２３')).toBe('abc123');
+    expect(toHalfWidth('𠮷\u3000Ａ')).toBe('𠮷 A');
+  });
+});

@@ -5,8 +5,7 @@
 import type { Location } from '../../model/finding.js';
 import type { NationalRecord, OneBookRecord, BoardRecord } from '../../sources/index.js';
 import type { Dataset, RegisteredHousehold } from '../../link/model.js';
-import { normalizeName } from '../../normalize/name.js';
-import { compactText } from '../../normalize/text.js';
+import { compact, nameKey } from '../shared/memo.js';
 import { householdValue } from '../shared/household-value.js';
 import { at } from '../shared/display.js';
 
@@ -38,10 +37,10 @@ export function helperRows(h: RegisteredHousehold, kind: HelperKind): readonly R
 
 function mention(h: RegisteredHousehold, kind: HelperKind): Mention | null {
   const rows = helperRows(h, kind);
-  const name = householdValue<string, Row>(rows, (r) => r.helperName, normalizeName, String);
+  const name = householdValue<string, Row>(rows, (r) => r.helperName, nameKey, String);
   if (!name) return null;
   const phone = householdValue<NonNullable<Row['helperPhone']>, Row>(rows, (r) => (r.helperPhone?.phone ? r.helperPhone : null), (p) => p.phone ?? '', (p) => p.raw);
-  const unit = householdValue<string, Row>(rows, (r) => r.helperUnit, compactText, String);
+  const unit = householdValue<string, Row>(rows, (r) => r.helperUnit, compact, String);
   const phones = phone ? [phone.value.phone ?? '', ...(phone.value.others ?? [])].filter((p) => p !== '') : [];
   return {
     household: h,
@@ -72,13 +71,18 @@ export function helperPeople(ds: Dataset): Map<Mention, Mention[]> {
   const find = (m: Mention): Mention => {
     let r = m;
     while (parent.get(r) !== r) r = parent.get(r) as Mention;
-    parent.set(m, r);
+    // Every mention on the way now points at the root (the root stays the same).
+    for (let x = m; x !== r; ) {
+      const next = parent.get(x) as Mention;
+      parent.set(x, r);
+      x = next;
+    }
     return r;
   };
   const byKey = new Map<string, Mention>();
   for (const m of mentions) {
-    const name = normalizeName(m.name);
-    const keys = [...m.phones.map((p) => `${name}|tel:${p}`), ...(m.unit ? [`${name}|unit:${compactText(m.unit)}`] : [])];
+    const name = nameKey(m.name);
+    const keys = [...m.phones.map((p) => `${name}|tel:${p}`), ...(m.unit ? [`${name}|unit:${compact(m.unit)}`] : [])];
     for (const k of keys) {
       const other = byKey.get(k);
       if (other) parent.set(find(m), find(other));

@@ -8,18 +8,18 @@ import type { Dataset } from '../../link/model.js';
 import type { Rule } from '../types.js';
 import { householdBase } from '../util.js';
 import { at } from '../shared/display.js';
-import { perDataset } from '../split-household/family.js';
-import { HELPER_ORDER, helperRows, mentionsOf } from './helpers.js';
+import { perDataset } from '../shared/per-dataset.js';
+import { HELPER_ORDER, helperRows } from './helpers.js';
 
 /** Files in which some national, handbook or board record names a helper. */
 const filesWithHelpers = perDataset((ds: Dataset) => {
   const files = new Set<string>();
-  const rows = [
-    ...ds.households.flatMap((h) => HELPER_ORDER.flatMap((k) => helperRows(h, k))),
-    ...ds.unattached.oneBook.flatMap((g) => g.rows),
-    ...ds.unattached.boards,
-  ];
-  for (const r of rows) if (r.helperName) files.add(r.loc.file);
+  const note = (rows: readonly { helperName: string | null; loc: { file: string } }[]) => {
+    for (const r of rows) if (r.helperName) files.add(r.loc.file);
+  };
+  for (const h of ds.households) for (const k of HELPER_ORDER) note(helperRows(h, k));
+  for (const g of ds.unattached.oneBook) note(g.rows);
+  note(ds.unattached.boards);
   return files;
 });
 
@@ -33,7 +33,8 @@ export const noHelper: Rule = {
   *check(ds) {
     const files = filesWithHelpers(ds);
     for (const h of ds.households) {
-      if (mentionsOf(h).length > 0) continue;
+      // Some source names a helper (what `mentionsOf` would find): nothing to report.
+      if (HELPER_ORDER.some((k) => helperRows(h, k).some((r) => r.helperName !== null && r.helperName !== undefined))) continue;
       const held = HELPER_ORDER.filter((k) => helperRows(h, k).length > 0);
       const checked = held.filter((k) => helperRows(h, k).some((r) => files.has(r.loc.file)));
       if (checked.length === 0) continue;

@@ -7,15 +7,16 @@
  * for a year the ledger covers. Items compare as written (spaces and full-width forms ignored). One finding per
  * household, item and year.
  */
-import type { Location } from '../../model/finding.js';
+import type { Loc } from '../../sources/define.js';
 import type { LedgerRecord, PayoutRecord } from '../../sources/index.js';
 import { oneBookLedger, payouts } from '../../sources/index.js';
-import { compactText, digitsToInt } from '../../normalize/text.js';
+import { digitsToInt } from '../../normalize/text.js';
+import { compact } from '../shared/memo.js';
 import type { Dataset, RegisteredHousehold } from '../../link/model.js';
 import type { Rule, FindingDraft } from '../types.js';
 import { householdBase, location } from '../util.js';
 import { moneyText } from '../shared/display.js';
-import { perDataset } from '../split-household/family.js';
+import { perDataset } from '../shared/per-dataset.js';
 import { personIds } from '../shared/members.js';
 
 const SUBSIDY = /政策补贴|转移性/;
@@ -24,7 +25,8 @@ interface Side {
   /** 分 (hundredths of a yuan), summed. */
   cents: number;
   count: number;
-  locations: Location[];
+  /** Where the lines are (made into finding locations only for a finding). */
+  lines: Loc[];
 }
 
 interface Key {
@@ -41,13 +43,12 @@ export function ledgerYear(r: LedgerRecord): number | null {
   return r.year ?? yearOfDate(r.date);
 }
 
-function add(map: Map<string, Side & Key>, k: Key, amount: number, loc: Location): void {
-  const key = keyText(k);
-  const side = map.get(key) ?? { ...k, cents: 0, count: 0, locations: [] };
+function add(map: Map<string, Side & Key>, key: string, k: Key, amount: number, line: Loc): void {
+  let side = map.get(key);
+  if (!side) map.set(key, (side = { item: k.item, year: k.year, cents: 0, count: 0, lines: [] }));
   side.cents += Math.round(amount * 100);
   side.count += 1;
-  side.locations.push(loc);
-  map.set(key, side);
+  side.lines.push(line);
 }
 
 const payoutsByHolder = perDataset((ds: Dataset) => {
@@ -65,7 +66,7 @@ const payoutsByHolder = perDataset((ds: Dataset) => {
 /** Item and year pairs the payouts roster carries for anyone. */
 const paidItems = perDataset((ds: Dataset) => {
   const keys = new Set<string>();
-  for (const r of ds.rosters.payouts) if (r.item) keys.add(keyText({ item: compactText(r.item), year: yearOfDate(r.date) }));
+  for (const r of ds.rosters.payouts) if (r.item) keys.add(keyText({ item: compact(r.item), year: yearOfDate(r.date) }));
   return keys;
 });
 
@@ -74,9 +75,10 @@ function ledgerSide(ds: Dataset, lines: readonly LedgerRecord[]): Map<string, Si
   const map = new Map<string, Side & Key>();
   for (const r of lines) {
     if (!r.item || r.amount === null) continue;
-    const k = { item: compactText(r.item), year: ledgerYear(r) };
-    const subsidy = r.category !== null && SUBSIDY.test(compactText(r.category));
-    if (subsidy || paidItems(ds).has(keyText(k))) add(map, k, r.amount, location('one-book', r.loc, oneBookLedger.fields.amount.label));
+    const k = { item: compact(r.item), year: ledgerYear(r) };
+    const key = keyText(k);
+    const subsidy = r.category !== null && SUBSIDY.test(compact(r.category));
+    if (subsidy || paidItems(ds).has(key)) add(map, key, k, r.amount, r.loc);
   }
   return map;
 }
@@ -91,7 +93,8 @@ function payoutSide(ds: Dataset, h: RegisteredHousehold): Map<string, Side & Key
     for (const r of payoutsByHolder(ds).get(id) ?? []) {
       if (seen.has(r) || !r.item || r.amount === null) continue;
       seen.add(r);
-      add(map, { item: compactText(r.item), year: yearOfDate(r.date) }, r.amount, location('payouts', r.loc, payouts.fields.amount.label));
+      const k = { item: compact(r.item), year: yearOfDate(r.date) };
+      add(map, keyText(k), k, r.amount, r.loc);
     }
   }
   return map;
@@ -129,7 +132,10 @@ function draft(h: RegisteredHousehold, k: Key, book: Side | undefined, paid: Sid
       一本通金额: book ? yuan(book.cents) : null,
       一卡通发放金额: paid ? yuan(paid.cents) : null,
     },
-    locations: [...(book?.locations ?? []), ...(paid?.locations ?? [])],
+    locations: [
+      ...(book?.lines ?? []).map((l) => location('one-book', l, oneBookLedger.fields.amount.label)),
+      ...(paid?.lines ?? []).map((l) => location('payouts', l, payouts.fields.amount.label)),
+    ],
   };
 }
 

@@ -17,8 +17,10 @@ export const ambiguousLink: Rule = {
     '一条记录（一户一档、《一本通》、户籍或公示牌）按身份证号、姓名、出生日期或户主姓名可对应国办系统的多户或多人，程序不作猜测，须人工核定。因国办系统中同一身份证号重复而无法确定的，只在“人员重复”中列出。',
   severity: 'medium',
   *check(ds) {
+    // Records on a row some ambiguity names (the row number first, so that other records build no key).
+    const rows = new Set(ds.ambiguous.map((a) => a.loc.row));
     const byLoc = new Map<string, RecordRef>();
-    for (const ref of everyRecord(ds)) byLoc.set(locKey(ref.record.loc), ref);
+    if (rows.size > 0) for (const ref of everyRecord(ds)) if (rows.has(ref.record.loc.row)) byLoc.set(locKey(ref.record.loc), ref);
     const repeated = repeatedNationalIds(ds);
     for (const a of ds.ambiguous) {
       const ref = byLoc.get(locKey(a.loc));

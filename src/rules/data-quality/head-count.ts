@@ -37,6 +37,7 @@ export const headCount: Rule = {
       const rows = memberRows(h);
       if (rows.length === 0) continue;
       const heads = rows.filter((r) => r.relation === 'head');
+      if (heads.length === 1) continue;
       const fromHukou = hukouHeads(h);
       const evidence: FindingDraft['evidence'] = fromHukou ? { 户籍中的户主: fromHukou } : {};
       const base = { ...householdBase(h), field: 'head' as const, correct: 'national' as const, evidence };

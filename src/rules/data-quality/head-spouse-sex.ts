@@ -1,21 +1,8 @@
 /** Head and spouse of the same sex, within one household as each member source holds it. */
 import { KIND_LABELS } from '../../model/kinds.js';
 import type { Rule } from '../types.js';
-import { everyRecord, personSubject, type RecordRef } from './records.js';
+import { memberUnits, personSubject } from './records.js';
 import { SEX_LABELS, refBase, refLocation, sexOf } from './describe.js';
-
-/** Member records grouped by source and household (户编号, hukou 户号, or the source's own grouping). */
-function householdsOf(refs: readonly RecordRef[]): RecordRef[][] {
-  const groups = new Map<string, RecordRef[]>();
-  for (const ref of refs) {
-    if (!ref.member || ref.unit === null) continue;
-    const key = `${ref.kind}\u0001${ref.unit}`;
-    const g = groups.get(key);
-    if (g) g.push(ref);
-    else groups.set(key, [ref]);
-  }
-  return [...groups.values()];
-}
 
 export const headSpouseSex: Rule = {
   id: 'data-quality/head-spouse-sex',
@@ -24,7 +11,8 @@ export const headSpouseSex: Rule = {
   description: '同一户中户主与“配偶”性别相同（性别优先取身份证号所示，无有效身份证号时取性别列），通常是性别、身份证号或与户主关系填错。',
   severity: 'medium',
   *check(ds) {
-    for (const rows of householdsOf(everyRecord(ds))) {
+    // Member records grouped by source and household (户编号, hukou 户号, or the source's own grouping).
+    for (const { refs: rows } of memberUnits(ds)) {
       const heads = rows.filter((r) => r.member?.relation === 'head');
       if (heads.length !== 1) continue; // none or several: data-quality/head-count
       const head = heads[0];

@@ -33,12 +33,15 @@ function* contradictions(ref: RecordRef): Generator<FindingDraft> {
   const r = ref.member;
   const id = trustedId(ref);
   if (!r || !id) return;
+  const column = 'birthDate' in r ? r.birthDate : null;
+  const birthDiffers = !!column && !!id.birthDate && !birthAgrees(column, id.birthDate);
+  const sexDiffers = !!r.gender && !!id.gender && r.gender !== id.gender;
+  if (!birthDiffers && !sexDiffers) return;
   const hukou = ref.kind !== 'hukou' ? ref.person?.records.hukou : undefined;
   const kindLabel = KIND_LABELS[ref.kind];
   const base = { ...refBase(ref), correct: ref.kind, evidence: { 身份证号: id.raw } as FindingDraft['evidence'] };
   const idKey = r.idNumber ? 'idNumber' : 'headId';
-  const column = 'birthDate' in r ? r.birthDate : null;
-  if (column && id.birthDate && !birthAgrees(column, id.birthDate)) {
+  if (column && id.birthDate && birthDiffers) {
     const hukouBirth = hukou ? birthOf(hukou) : null;
     yield {
       ...base,
@@ -51,7 +54,7 @@ function* contradictions(ref: RecordRef): Generator<FindingDraft> {
       locations: [refLocation(ref, 'birthDate'), refLocation(ref, idKey)],
     };
   }
-  if (r.gender && id.gender && r.gender !== id.gender) {
+  if (r.gender && id.gender && sexDiffers) {
     const hukouSex = hukou?.gender ?? null;
     yield {
       ...base,

@@ -19,11 +19,13 @@ import {
   deaths,
   payouts,
   type LedgerRecord,
+  type HukouRecord,
 } from '../../sources/index.js';
 import type { Dataset, Person, PersonKind, RegisteredHousehold, Rosters, SourceHousehold } from '../../link/model.js';
 import { idOf, nameOf, validId, type MemberRecord } from '../../link/records.js';
 import type { IdResult } from '../../normalize/types.js';
 import { isPersonField } from './fields.js';
+import { perDataset } from '../shared/per-dataset.js';
 
 export interface RecordRef {
   kind: SourceKind;
@@ -79,14 +81,22 @@ interface Owner {
   person: Person | null;
 }
 
+const PERSON_KINDS: readonly PersonKind[] = ['national', 'household-file', 'one-book', 'hukou'];
+
 /** record → the registered household and person it belongs to. */
 function owners(ds: Dataset): Map<object, Owner> {
   const map = new Map<object, Owner>();
   for (const h of ds.households) {
     for (const p of h.people) {
-      for (const r of Object.values(p.records)) if (r) map.set(r, { household: h, person: p });
+      const owner: Owner = { household: h, person: p };
+      for (const kind of PERSON_KINDS) {
+        const r = p.records[kind];
+        if (r) map.set(r, owner);
+      }
     }
-    for (const r of h.hukouOthers) if (!map.has(r)) map.set(r, { household: h, person: null });
+    if (h.hukouOthers.length === 0) continue;
+    const nobody: Owner = { household: h, person: null };
+    for (const r of h.hukouOthers) if (!map.has(r)) map.set(r, nobody);
   }
   return map;
 }
@@ -119,34 +129,66 @@ export function cellSubject(ref: RecordRef, key: string, value: string): string 
   return `${who}|${line}|${key}|${value}`;
 }
 
-const walked = new WeakMap<Dataset, readonly RecordRef[]>();
+/** The member records of one household as one source holds it (source + unit), in dataset order. */
+export interface MemberUnit {
+  kind: PersonKind;
+  unit: string;
+  refs: RecordRef[];
+}
+
+interface Walked {
+  refs: readonly RecordRef[];
+  units: readonly MemberUnit[];
+}
+
+const walkedOf = perDataset(walk);
 
 /** Every record of every source in the dataset, each once, in dataset order (walked once per dataset). */
 export function everyRecord(ds: Dataset): readonly RecordRef[] {
-  let refs = walked.get(ds);
-  if (!refs) {
-    refs = walk(ds);
-    walked.set(ds, refs);
-  }
-  return refs;
+  return walkedOf(ds).refs;
 }
 
-function walk(ds: Dataset): RecordRef[] {
+/**
+ * Member records (with a unit) grouped by source and unit, in the order of each group's first record: the
+ * walk lists a unit's records together, so grouping costs no look-up per record.
+ */
+export function memberUnits(ds: Dataset): readonly MemberUnit[] {
+  return walkedOf(ds).units;
+}
+
+function walk(ds: Dataset): Walked {
   const own = owners(ds);
-  const seen = new Set<object>();
   const out: RecordRef[] = [];
-  const add = (ref: Omit<RecordRef, 'record'> & { record: object }) => {
-    if (seen.has(ref.record)) return;
-    seen.add(ref.record);
-    out.push({ ...ref, record: asFields(ref.record) });
+  // Each record is reached once: every source record sits in one place of the dataset (hukou rows, reached
+  // through two maps, are gathered into a set first).
+  const add = (ref: RecordRef) => {
+    out.push(ref);
+  };
+  const units: MemberUnit[] = [];
+  const unitsByKind = new Map<PersonKind, Map<string, MemberUnit>>();
+  let current: MemberUnit | null = null;
+  const inUnit = (ref: RecordRef, kind: PersonKind, unit: string) => {
+    if (current && current.kind === kind && current.unit === unit) {
+      current.refs.push(ref);
+      return;
+    }
+    let byUnit = unitsByKind.get(kind);
+    if (!byUnit) unitsByKind.set(kind, (byUnit = new Map()));
+    current = byUnit.get(unit) ?? null;
+    if (current) current.refs.push(ref);
+    else {
+      current = { kind, unit, refs: [ref] };
+      byUnit.set(unit, current);
+      units.push(current);
+    }
   };
   const member = (kind: PersonKind, r: MemberRecord, unit: string | null, fallback: RegisteredHousehold | null, headName: string | null) => {
     const o = own.get(r);
     const household = o?.household ?? fallback;
-    add({
+    const ref: RecordRef = {
       kind,
       spec: MEMBER_SPECS[kind],
-      record: r,
+      record: asFields(r),
       member: r,
       memberKind: kind,
       household,
@@ -156,13 +198,15 @@ function walk(ds: Dataset): RecordRef[] {
       village: r.village ?? household?.village ?? null,
       name: nameOf(r),
       headName: headName ?? household?.headName ?? null,
-    });
+    };
+    add(ref);
+    if (unit !== null) inUnit(ref, kind, unit);
   };
   const ledgerLine = (r: LedgerRecord, h: RegisteredHousehold | null) =>
     add({
       kind: 'one-book',
       spec: oneBookLedger,
-      record: r,
+      record: asFields(r),
       member: null,
       memberKind: null,
       household: h,
@@ -192,12 +236,21 @@ function walk(ds: Dataset): RecordRef[] {
   // Hukou rows only where they concern a registered household: the rest of the county's residents are
   // not this audit's business (and how many of them are kept is a memory decision, not a finding).
   const byHukouNo = hukouOwners(ds);
-  const hukouRows = new Set([...ds.hukou.byHouseholdNo.values()].flat());
+  const hukouRows = new Set<HukouRecord>();
+  for (const list of ds.hukou.byHouseholdNo.values()) for (const r of list) hukouRows.add(r);
   for (const r of ds.hukou.byId.values()) hukouRows.add(r);
+  const heads = new Map<string, HukouRecord | undefined>();
   for (const r of hukouRows) {
     if (!own.has(r)) continue;
     const h = r.householdNo ? (byHukouNo.get(r.householdNo) ?? null) : null;
-    const head = r.householdNo ? ds.hukou.byHouseholdNo.get(r.householdNo)?.find((x) => x.relation === 'head') : undefined;
+    let head: HukouRecord | undefined;
+    if (r.householdNo) {
+      if (heads.has(r.householdNo)) head = heads.get(r.householdNo);
+      else {
+        head = ds.hukou.byHouseholdNo.get(r.householdNo)?.find((x) => x.relation === 'head');
+        heads.set(r.householdNo, head);
+      }
+    }
     member('hukou', r, r.householdNo ?? validId(r), h, head?.name ?? null);
   }
 
@@ -207,7 +260,7 @@ function walk(ds: Dataset): RecordRef[] {
       add({
         kind,
         spec: ROSTER_SPECS[kind],
-        record: r,
+        record: asFields(r),
         member: null,
         memberKind: null,
         household: null,
@@ -220,13 +273,13 @@ function walk(ds: Dataset): RecordRef[] {
       });
     }
   }
-  return out;
+  return { refs: out, units };
 
   function board(b: Dataset['unattached']['boards'][number], h: RegisteredHousehold | null): void {
     add({
       kind: 'notice-board',
       spec: noticeBoard,
-      record: b,
+      record: asFields(b),
       member: null,
       memberKind: null,
       household: h,

@@ -17,8 +17,9 @@ export const relationSex: Rule = {
       const r = ref.member;
       if (!r?.relation) continue;
       const implied = impliedGender(r.relation);
+      if (!implied) continue;
       const sex = sexOf(r);
-      if (!implied || !sex || sex.sex === implied) continue;
+      if (!sex || sex.sex === implied) continue;
       const kindLabel = KIND_LABELS[ref.kind];
       const relation = relationLabel(r.relation);
       const hukou = ref.kind !== 'hukou' ? ref.person?.records.hukou : undefined;

@@ -2,10 +2,30 @@
 import { KIND_LABELS } from '../../model/kinds.js';
 import { validId } from '../../link/records.js';
 import type { Rule } from '../types.js';
-import { everyRecord, type RecordRef } from '../data-quality/records.js';
+import { memberUnits, type RecordRef } from '../data-quality/records.js';
 import { refBase, refLocation } from '../data-quality/describe.js';
 
 const KINDS = new Set(['national', 'household-file', 'one-book']);
+
+/**
+ * Rows of one household (as one source holds it) sharing a file and a valid ID, two or more: groups in the
+ * order of their first row.
+ */
+function sameIdTwice(refs: readonly RecordRef[]): RecordRef[][] {
+  if (refs.length < 2) return [];
+  const byKey = new Map<string, RecordRef[]>();
+  for (const ref of refs) {
+    const id = ref.member ? validId(ref.member) : null;
+    if (!id) continue;
+    const key = `${ref.record.loc.file}\u0001${id}`;
+    const g = byKey.get(key);
+    if (g) g.push(ref);
+    else byKey.set(key, [ref]);
+  }
+  const out: RecordRef[][] = [];
+  for (const g of byKey.values()) if (g.length > 1) out.push(g);
+  return out;
+}
 
 export const personTwiceInSource: Rule = {
   id: 'duplicate/person-twice-in-source',
@@ -14,18 +34,9 @@ export const personTwiceInSource: Rule = {
   description: '同一有效身份证号在国办系统、一户一档或《一本通》同一文件的同一户中出现两次及以上，应删除重复的行。',
   severity: 'medium',
   *check(ds) {
-    const groups = new Map<string, RecordRef[]>();
-    for (const ref of everyRecord(ds)) {
-      if (!ref.member || !KINDS.has(ref.kind) || ref.unit === null) continue;
-      const id = validId(ref.member);
-      if (!id) continue;
-      const key = [ref.kind, ref.unit, ref.record.loc.file, id].join('\u0001');
-      const g = groups.get(key);
-      if (g) g.push(ref);
-      else groups.set(key, [ref]);
-    }
-    for (const refs of groups.values()) {
-      if (refs.length < 2) continue;
+    const groups: RecordRef[][] = [];
+    for (const u of memberUnits(ds)) if (KINDS.has(u.kind)) groups.push(...sameIdTwice(u.refs));
+    for (const refs of groups) {
       const first = refs[0];
       const id = validId(first.member!) as string;
       const kindLabel = KIND_LABELS[first.kind];

@@ -7,7 +7,8 @@ import type { Person, RegisteredHousehold } from '../../link/model.js';
 import type { HouseholdFileRecord, OneBookRecord } from '../../sources/index.js';
 import type { IdResult } from '../../normalize/types.js';
 import { idOf, nameOf, validId } from '../../link/records.js';
-import { compareNames, normalizeName } from '../../normalize/name.js';
+import { compareNames } from '../../normalize/name.js';
+import { nameKey } from '../shared/memo.js';
 import { relationLabel } from '../../normalize/relation.js';
 import { NAME_LINK_SCORE } from '../../link/people.js';
 import type { Rule, FindingDraft } from '../types.js';
@@ -41,8 +42,8 @@ function sourceHead(h: RegisteredHousehold, kind: GroupKind, rows: readonly Grou
   let person: Person | null = null;
   if (wanted) person = h.people.find((p) => holdsId(p, wanted)) ?? null;
   else if (nameRow?.headName) {
-    const n = normalizeName(nameRow.headName);
-    person = h.people.find((p) => p.records[kind] && normalizeName(nameOf(p.records[kind]) ?? '') === n) ?? null;
+    const n = nameKey(nameRow.headName);
+    person = h.people.find((p) => p.records[kind] && nameKey(nameOf(p.records[kind]) ?? '') === n) ?? null;
   } else if (headRow) person = h.people.find((p) => p.records[kind] === headRow) ?? null;
   return { person, name, id, row };
 }
@@ -81,7 +82,7 @@ function groupFinding(h: RegisteredHousehold, kind: GroupKind, rows: readonly Gr
 function boardFinding(h: RegisteredHousehold): FindingDraft | null {
   const b = h.board;
   const name = b?.record.headName;
-  if (!b || !name || !h.headName || normalizeName(name) === normalizeName(h.headName)) return null;
+  if (!b || !name || !h.headName || nameKey(name) === nameKey(h.headName)) return null;
     return {
     ...householdBase(h),
     field: 'head',

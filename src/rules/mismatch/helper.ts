@@ -9,7 +9,7 @@ import { FIELD_LABELS, type Field } from '../../model/finding.js';
 import type { NationalRecord, OneBookRecord, BoardRecord } from '../../sources/index.js';
 import type { PhoneResult } from '../../normalize/types.js';
 import type { RegisteredHousehold } from '../../link/model.js';
-import { normalizeName } from '../../normalize/name.js';
+import { nameKey } from '../shared/memo.js';
 import { samePhone } from '../../normalize/phone.js';
 import type { Rule, FindingDraft } from '../types.js';
 import { householdBase } from '../util.js';
@@ -75,9 +75,9 @@ const CHECKS: readonly Check[] = [
     field: 'helperName',
     key: 'helperName',
     get: (r) => r.helperName,
-    same: (n) => normalizeName(n),
+    same: (n) => nameKey(n),
     show: (n) => n,
-    differ: (a, b) => a !== b && normalizeName(a) !== normalizeName(b),
+    differ: (a, b) => a !== b && nameKey(a) !== nameKey(b),
     detail: (a, b) => `（${nameDifference(a, b)}）`,
   }),
   helperField<PhoneResult>({

@@ -21,6 +21,8 @@ import { nationalListsMembers } from '../shared/members.js';
 type Row = NationalRecord | HouseholdFileRecord | OneBookRecord | BoardRecord;
 type SourceKind = 'household-file' | 'one-book' | 'notice-board';
 
+const SOURCES: readonly SourceKind[] = ['household-file', 'one-book', 'notice-board'];
+
 interface Compared<T> {
   field: Field;
   /** Record field key (for the column in locations). */
@@ -64,10 +66,16 @@ function nationalValue<T>(h: RegisteredHousehold, c: Compared<T>): (HouseholdVal
   return { value: counted, row, note: null, counted: true };
 }
 
-function compare<T>(policy: Policy, h: RegisteredHousehold, c: Compared<T>, kind: SourceKind): FindingDraft | null {
+function compare<T>(
+  policy: Policy,
+  h: RegisteredHousehold,
+  c: Compared<T>,
+  kind: SourceKind,
+  national: () => ReturnType<typeof nationalValue<T>>,
+): FindingDraft | null {
   const src = householdValue<T, Row>(rowsOf(h, kind), c.get, c.same, c.show);
   if (!src) return null;
-  const nat = nationalValue(h, c);
+  const nat = national();
   if (!nat || !c.differ(policy, nat.value, src.value) || c.explained?.(h, kind, src.value)) return null;
   const name = FIELD_LABELS[c.field];
   const natText = c.show(nat.value) + (nat.counted ? '（按国办系统成员行数）' : '');
@@ -86,13 +94,23 @@ function compare<T>(policy: Policy, h: RegisteredHousehold, c: Compared<T>, kind
   };
 }
 
-type Check = (policy: Policy, h: RegisteredHousehold, kind: SourceKind) => FindingDraft | null;
+/** One field of a household compared for every source, in SOURCES order. */
+type Check = (policy: Policy, h: RegisteredHousehold) => FindingDraft[];
 
 /** A field's comparison, with its value type hidden so that all fields fit one list. */
 const field =
   <T>(c: Compared<T>): Check =>
-  (policy, h, kind) =>
-    compare(policy, h, c, kind);
+  (policy, h) => {
+    // The national value is worked out once for all sources, and only when some source has a value.
+    let nat: ReturnType<typeof nationalValue<T>> | undefined;
+    const national = () => (nat === undefined ? (nat = nationalValue(h, c)) : nat);
+    const out: FindingDraft[] = [];
+    for (const kind of SOURCES) {
+      const f = compare(policy, h, c, kind, national);
+      if (f) out.push(f);
+    }
+    return out;
+  };
 
 const CHECKS: readonly Check[] = [
   field<number>({
@@ -153,8 +171,6 @@ const CHECKS: readonly Check[] = [
   }),
 ];
 
-const SOURCES: readonly SourceKind[] = ['household-file', 'one-book', 'notice-board'];
-
 export const householdFields: Rule = {
   id: 'mismatch/household-fields',
   category: 'mismatch',
@@ -164,12 +180,7 @@ export const householdFields: Rule = {
   severity: 'medium',
   *check(ds) {
     for (const h of ds.households) {
-      for (const c of CHECKS) {
-        for (const kind of SOURCES) {
-          const f = c(ds.policy, h, kind);
-          if (f) yield f;
-        }
-      }
+      for (const c of CHECKS) yield* c(ds.policy, h);
     }
   },
 };

@@ -116,12 +116,16 @@ function* check(ds: Dataset, h: RegisteredHousehold): Generator<FindingDraft> {
     const hk = hukouOfGroup(ds, h, group);
     if (hk && !aliveInHukou(hk)) continue;
     const c: Case = { ds, h, group, kinds, hukou: hk };
-    const shown = (['hukou', 'national', 'household-file', 'one-book'] as const).map((k) => recordOf(c, k)).find((r) => r !== null);
-    const who = personText(group[0].name, shown ? idOf(shown) : null);
+    // Worked out only for a finding: most members are present everywhere.
+    const whom = () => {
+      const shown = (['hukou', 'national', 'household-file', 'one-book'] as const).map((k) => recordOf(c, k)).find((r) => r !== null);
+      return personText(group[0].name, shown ? idOf(shown) : null);
+    };
     if (present(c, ref)) {
       for (const k of kinds) {
         if (k === ref || present(c, k) || ambiguousFor(ds, k, h)) continue;
         if (k === 'national' && hk && newbornOf(ds, h, hk)) continue;
+        const who = whom();
         yield draft(
           c,
           k,
@@ -132,6 +136,7 @@ function* check(ds: Dataset, h: RegisteredHousehold): Generator<FindingDraft> {
     } else if (!ambiguousFor(ds, ref, h)) {
       for (const k of kinds) {
         if (k === ref || !present(c, k)) continue;
+        const who = whom();
         yield draft(
           c,
           k,

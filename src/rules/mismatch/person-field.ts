@@ -6,7 +6,7 @@
  */
 import type { Dataset, Person, PersonKind, RegisteredHousehold } from '../../link/model.js';
 import { nameOf, idOf } from '../../link/records.js';
-import { normalizeName } from '../../normalize/name.js';
+import { nameKey } from '../shared/memo.js';
 import { relationLabel, relationsCompatible } from '../../normalize/relation.js';
 import type { Gender } from '../../normalize/types.js';
 import type { Rule, FindingDraft } from '../types.js';
@@ -17,22 +17,28 @@ import { idMismatches } from './person-id.js';
 
 const COMPARED: readonly PersonKind[] = ['national', 'household-file', 'one-book'];
 
-/** The other sides to compare against a reference side. */
-const others = (p: Person, ref: Side): Side[] =>
-  COMPARED.filter((k) => k !== ref.kind).flatMap((k) => {
+/** The person's compared sides (national, archive, handbook), worked out once per person. */
+function comparedSides(p: Person): Side[] {
+  const out: Side[] = [];
+  for (const k of COMPARED) {
     const s = sideOf(p, k);
-    return s ? [s] : [];
-  });
+    if (s) out.push(s);
+  }
+  return out;
+}
+
+/** The other sides to compare against a reference side. */
+const others = (sides: readonly Side[], ref: Side): Side[] => sides.filter((s) => s.kind !== ref.kind);
 
 const byHukouElseNational = (p: Person): Side | null => sideOf(p, 'hukou') ?? sideOf(p, 'national');
 
-function* names(h: RegisteredHousehold, p: Person): Generator<FindingDraft> {
+function* names(h: RegisteredHousehold, p: Person, sides: readonly Side[]): Generator<FindingDraft> {
   const ref = byHukouElseNational(p);
   const refName = ref ? nameOf(ref.rec) : null;
   if (!ref || !refName) return;
-  for (const s of others(p, ref)) {
+  for (const s of others(sides, ref)) {
     const name = nameOf(s.rec);
-    if (!name || name === refName || normalizeName(name) === normalizeName(refName)) continue;
+    if (!name || name === refName || nameKey(name) === nameKey(refName)) continue;
     yield pairDraft(h, p, {
       field: 'name',
       ref: { side: ref, key: 'name', text: refName },
@@ -45,12 +51,12 @@ function* names(h: RegisteredHousehold, p: Person): Generator<FindingDraft> {
 }
 
 /** Hukou relations count only when the hukou head is the registered head; otherwise national decides. */
-function* relations(ds: Dataset, h: RegisteredHousehold, p: Person): Generator<FindingDraft> {
+function* relations(ds: Dataset, h: RegisteredHousehold, p: Person, sides: readonly Side[]): Generator<FindingDraft> {
   const hk = p.records.hukou;
   const ref = hk?.relation && hukouHeadIsRegisteredHead(ds, h, hk.householdNo) ? sideOf(p, 'hukou') : sideOf(p, 'national');
   const refRel = ref?.rec.relation;
   if (!ref || !refRel) return;
-  for (const s of others(p, ref)) {
+  for (const s of others(sides, ref)) {
     const rel = s.rec.relation;
     if (!rel || relationsCompatible(refRel, rel)) continue;
     yield pairDraft(h, p, {
@@ -86,11 +92,11 @@ function refGender(p: Person): RefValue<Gender> | null {
   return { value, shown: { side: ref, key, text: GENDER_TEXT[value] }, from: own ? '' : '（按身份证号）' };
 }
 
-function* genders(h: RegisteredHousehold, p: Person): Generator<FindingDraft> {
+function* genders(h: RegisteredHousehold, p: Person, sides: readonly Side[]): Generator<FindingDraft> {
   const ref = refGender(p);
   if (!ref) return;
   const refKind = ref.shown.side.kind;
-  for (const s of others(p, ref.shown.side)) {
+  for (const s of others(sides, ref.shown.side)) {
     const g = s.rec.gender;
     if (!g || g === ref.value) continue;
     yield pairDraft(h, p, {
@@ -124,11 +130,11 @@ export function sameBirth(a: string, b: string): boolean {
   return a.slice(0, 7) === b.slice(0, 7) && (a.endsWith('-01') || b.endsWith('-01'));
 }
 
-function* births(h: RegisteredHousehold, p: Person): Generator<FindingDraft> {
+function* births(h: RegisteredHousehold, p: Person, sides: readonly Side[]): Generator<FindingDraft> {
   const ref = refBirth(p);
   if (!ref) return;
   const refKind = ref.shown.side.kind;
-  for (const s of others(p, ref.shown.side)) {
+  for (const s of others(sides, ref.shown.side)) {
     const b = birthColumn(s);
     if (!b || sameBirth(ref.value, b)) continue;
     yield pairDraft(h, p, {
@@ -159,11 +165,12 @@ export const personField: Rule = {
     for (const h of ds.households) {
       for (const person of h.people) {
         const p = withHukou(ds, h, person);
-        yield* names(h, p);
+        const sides = comparedSides(p);
+        yield* names(h, p, sides);
         yield* idMismatches(h, p);
-        yield* relations(ds, h, p);
-        yield* genders(h, p);
-        yield* births(h, p);
+        yield* relations(ds, h, p, sides);
+        yield* genders(h, p, sides);
+        yield* births(h, p, sides);
       }
     }
   },

@@ -11,7 +11,7 @@ import { idTypo } from '../../normalize/id.js';
 import type { FindingDraft } from '../types.js';
 import { personBase } from '../util.js';
 import { at, label } from '../shared/display.js';
-import { linkEvidence, pairDraft, sideOf, type Side } from './person-pair.js';
+import { linkEvidence, pairDraft, type Side } from './person-pair.js';
 
 const ORDER: readonly PersonKind[] = ['hukou', 'national', 'household-file', 'one-book'];
 
@@ -20,11 +20,13 @@ interface IdSide extends Side {
 }
 
 function usable(p: Person): IdSide[] {
-  return ORDER.flatMap((k) => {
-    const s = sideOf(p, k);
-    const id = s ? idOf(s.rec) : null;
-    return s && id && id.status !== 'damaged' && id.status !== 'empty' && id.cleaned !== '' ? [{ ...s, id }] : [];
-  });
+  const out: IdSide[] = [];
+  for (const kind of ORDER) {
+    const rec = p.records[kind];
+    const id = rec ? idOf(rec) : null;
+    if (rec && id && id.status !== 'damaged' && id.status !== 'empty' && id.cleaned !== '') out.push({ kind, rec, id });
+  }
+  return out;
 }
 
 function difference(ref: string, other: string): string {

@@ -8,7 +8,7 @@
 import type { Location } from '../../model/finding.js';
 import { civilAffairs, hukou as hukouSpec } from '../../sources/index.js';
 import type { CivilAffairsRecord, HukouRecord } from '../../sources/index.js';
-import { normalizeName } from '../../normalize/name.js';
+import { nameKey } from '../shared/memo.js';
 import { placeKey } from '../../normalize/place.js';
 import type { Dataset, RegisteredHousehold } from '../../link/model.js';
 import { VillageIndex, type Place } from '../../link/places.js';
@@ -16,6 +16,7 @@ import type { Rule, FindingDraft } from '../types.js';
 import { location } from '../util.js';
 import { aliveInHukou } from '../shared/members.js';
 import { deadIds, registeredHukouNos, registeredPerson } from '../split-household/family.js';
+import { perDataset } from '../shared/per-dataset.js';
 
 /**
  * Whether a place lies in the area the national data covers: its township is one the national data names (a
@@ -29,15 +30,13 @@ function inNationalArea(ds: Dataset, p: Place): boolean {
   return !!p.village && c.villages.has(placeKey(p.village));
 }
 
-const villageIndexes = new WeakMap<Dataset, VillageIndex<RegisteredHousehold>>();
+const villageIndexes = perDataset((ds) => new VillageIndex<RegisteredHousehold>(ds.households));
 
 /** Without a valid ID: the same name in a registered household of the same village. */
 function registeredByName(ds: Dataset, r: CivilAffairsRecord): boolean {
   if (!r.name) return false;
-  const name = normalizeName(r.name);
-  let villages = villageIndexes.get(ds);
-  if (!villages) villageIndexes.set(ds, (villages = new VillageIndex(ds.households)));
-  return villages.in(r).some((h) => h.people.some((p) => p.name !== null && normalizeName(p.name) === name));
+  const name = nameKey(r.name);
+  return villageIndexes(ds).in(r).some((h) => h.people.some((p) => p.name !== null && nameKey(p.name) === name));
 }
 
 function draft(ds: Dataset, r: CivilAffairsRecord, hk: HukouRecord | null): FindingDraft {

@@ -10,6 +10,7 @@ import { national, householdFile, oneBook, hukou, noticeBoard } from '../../sour
 import type { Dataset, RegisteredHousehold } from '../../link/model.js';
 import { compareNames, pinyinOf } from '../../normalize/name.js';
 import { location } from '../util.js';
+import { perDataset } from './per-dataset.js';
 
 export const label = (k: SourceKind): string => KIND_LABELS[k];
 
@@ -34,25 +35,22 @@ export function at(kind: MainKind, loc: Loc, key: string | null = null): Locatio
 interface AmbiguityIndex {
   /** kind + 户编号 of every ambiguous link. */
   households: Set<string>;
-  /** kind + file/sheet/row of every ambiguous record. */
-  records: Set<string>;
+  /** Row number → kind + file/sheet/row of every ambiguous record on a row of that number. */
+  records: Map<number, Set<string>>;
 }
 
-const ambiguityIndexes = new WeakMap<Dataset, AmbiguityIndex>();
 const locKey = (kind: MainKind, loc: Loc) => `${kind}\u0001${loc.file}\u0001${loc.sheet ?? ''}\u0001${String(loc.row)}`;
 
-function ambiguity(ds: Dataset): AmbiguityIndex {
-  let idx = ambiguityIndexes.get(ds);
-  if (!idx) {
-    idx = { households: new Set(), records: new Set() };
-    for (const a of ds.ambiguous) {
-      for (const id of a.householdIds) idx.households.add(`${a.kind}\u0001${id}`);
-      idx.records.add(locKey(a.kind, a.loc));
-    }
-    ambiguityIndexes.set(ds, idx);
+const ambiguity = perDataset((ds): AmbiguityIndex => {
+  const idx: AmbiguityIndex = { households: new Set(), records: new Map() };
+  for (const a of ds.ambiguous) {
+    for (const id of a.householdIds) idx.households.add(`${a.kind}\u0001${id}`);
+    const onRow = idx.records.get(a.loc.row);
+    if (onRow) onRow.add(locKey(a.kind, a.loc));
+    else idx.records.set(a.loc.row, new Set([locKey(a.kind, a.loc)]));
   }
   return idx;
-}
+});
 
 /** True when the linker reported a link of this kind involving the household as ambiguous (absence unsure). */
 export function ambiguousFor(ds: Dataset, kind: MainKind, h: RegisteredHousehold): boolean {
@@ -61,7 +59,7 @@ export function ambiguousFor(ds: Dataset, kind: MainKind, h: RegisteredHousehold
 
 /** True when the linker reported this record's link as ambiguous (it is reported there, not guessed here). */
 export function ambiguousRecord(ds: Dataset, kind: MainKind, loc: Loc): boolean {
-  return ambiguity(ds).records.has(locKey(kind, loc));
+  return ambiguity(ds).records.get(loc.row)?.has(locKey(kind, loc)) ?? false;
 }
 
 export function idText(id: IdResult | null | undefined): string {

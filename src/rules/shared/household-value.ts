@@ -24,6 +24,27 @@ export function householdValue<T, R extends MemberRow>(
   key: (v: T) => string,
   show: (v: T) => string,
 ): HouseholdValue<T, R> | null {
+  // Usually every row that fills the field agrees: one pass, nothing to group.
+  let first: { value: T; key: string; row: R } | null = null;
+  let headRow: R | null = null;
+  for (const r of rows) {
+    const v = get(r);
+    if (v === null || v === undefined) continue;
+    const k = key(v);
+    if (first === null) first = { value: v, key: k, row: r };
+    else if (k !== first.key) return grouped(rows, get, key, show);
+    if (headRow === null && r.relation === 'head') headRow = r;
+  }
+  return first === null ? null : { value: first.value, row: headRow ?? first.row, note: null };
+}
+
+/** Rows that disagree: grouped by value, the head's row's value else the most common one. */
+function grouped<T, R extends MemberRow>(
+  rows: readonly R[],
+  get: (r: R) => T | null | undefined,
+  key: (v: T) => string,
+  show: (v: T) => string,
+): HouseholdValue<T, R> | null {
   const groups = new Map<string, { value: T; rows: R[] }>();
   for (const r of rows) {
     const v = get(r);

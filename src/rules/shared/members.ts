@@ -4,6 +4,7 @@ import type { Dataset, Person, PersonKind, RegisteredHousehold } from '../../lin
 import { holds } from '../../link/coverage.js';
 import { validId } from '../../link/records.js';
 import { PERSON_STATUS_LABELS } from '../../normalize/person-status.js';
+import { perDataset } from './per-dataset.js';
 
 /** The national export's household-level variant (户主姓名 / 户主证件号码, no member rows) lists no members. */
 export function nationalListsMembers(h: RegisteredHousehold): boolean {
@@ -58,33 +59,45 @@ export interface Departure {
 
 const GONE = new Set(['dead', 'movedOut', 'cancelled']);
 
-const deathIndexes = new WeakMap<Dataset, Map<string, DeathRecord>>();
-
-function deathsById(ds: Dataset): Map<string, DeathRecord> {
-  let m = deathIndexes.get(ds);
-  if (!m) {
-    m = new Map();
-    for (const r of ds.rosters.deaths) if (r.idNumber?.id && !m.has(r.idNumber.id)) m.set(r.idNumber.id, r);
-    deathIndexes.set(ds, m);
-  }
+const deathsById = perDataset((ds): Map<string, DeathRecord> => {
+  const m = new Map<string, DeathRecord>();
+  for (const r of ds.rosters.deaths) if (r.idNumber?.id && !m.has(r.idNumber.id)) m.set(r.idNumber.id, r);
   return m;
+});
+
+/** Every valid ID a person's records hold (the settled one first, then in the order the records joined). */
+export function personIds(p: Person): string[] {
+  const ids: string[] = p.personId ? [p.personId] : [];
+  const records = p.records;
+  for (const kind in records) {
+    const r = records[kind as PersonKind];
+    const id = r ? validId(r) : null;
+    if (id && !ids.includes(id)) ids.push(id);
+  }
+  return ids;
 }
 
-/** Every valid ID a person's records hold (the settled one first). */
-export function personIds(p: Person): string[] {
-  const ids = new Set<string>();
-  if (p.personId) ids.add(p.personId);
-  for (const r of Object.values(p.records)) {
-    const id = r ? validId(r) : null;
-    if (id) ids.add(id);
-  }
-  return [...ids];
-}
+/** Departures worked out once per dataset: several rules ask for every member's. */
+const departures = perDataset(() => new Map<Person, Departure | null>());
 
 export function departureOf(ds: Dataset, h: RegisteredHousehold, p: Person): Departure | null {
+  const known = departures(ds);
+  let d = known.get(p);
+  if (d === undefined) {
+    d = departureOfPerson(ds, h, p);
+    known.set(p, d);
+  }
+  return d;
+}
+
+function departureOfPerson(ds: Dataset, h: RegisteredHousehold, p: Person): Departure | null {
   const hk = hukouOf(ds, h, p);
   const deaths = deathsById(ds);
-  const death = personIds(p).map((id) => deaths.get(id)).find((d) => d !== undefined) ?? null;
+  let death: DeathRecord | null = null;
+  for (const id of personIds(p)) {
+    death = deaths.get(id) ?? null;
+    if (death) break;
+  }
   const gone = hk?.personStatus && GONE.has(hk.personStatus) ? hk : null;
   if (!gone && !death) return null;
   const status = gone?.personStatus ? PERSON_STATUS_LABELS[gone.personStatus] : '死亡';
@@ -96,22 +109,20 @@ export function aliveInHukou(r: HukouRecord): boolean {
   return r.personStatus === null || r.personStatus === 'normal';
 }
 
-const registeredIndexes = new WeakMap<Dataset, Map<string, string>>();
+const nationalHouseholdOf = perDataset((ds): Map<string, string> => {
+  const m = new Map<string, string>();
+  for (const h of ds.households) {
+    for (const p of h.people) {
+      const nid = p.records.national ? validId(p.records.national) : null;
+      if (nid && !m.has(nid)) m.set(nid, h.householdId);
+    }
+  }
+  return m;
+});
 
 /** Registered household (户编号) holding a valid ID as a national member. */
 export function registeredHouseholdOf(ds: Dataset, id: string): string | null {
-  let m = registeredIndexes.get(ds);
-  if (!m) {
-    m = new Map();
-    for (const h of ds.households) {
-      for (const p of h.people) {
-        const nid = p.records.national ? validId(p.records.national) : null;
-        if (nid && !m.has(nid)) m.set(nid, h.householdId);
-      }
-    }
-    registeredIndexes.set(ds, m);
-  }
-  return m.get(id) ?? null;
+  return nationalHouseholdOf(ds).get(id) ?? null;
 }
 
 /** The registered head as a person: the national row marked head, else the person holding the head's ID. */

@@ -3,44 +3,33 @@
  * registered household, ages at the as-of date, and children found through the hukou parent-ID columns.
  */
 import type { HukouRecord } from '../../sources/index.js';
-import type { Dataset, Person, RegisteredHousehold } from '../../link/model.js';
-import { birthOf, idOf, nameOf, prefix15Of, validId } from '../../link/records.js';
-import { normalizeName } from '../../normalize/name.js';
+import type { Dataset, Person, PersonKind, RegisteredHousehold } from '../../link/model.js';
+import { birthOf, idOf, nameOf, prefix15Of, type MemberRecord } from '../../link/records.js';
+import { nameKey } from '../shared/memo.js';
+import { perDataset } from '../shared/per-dataset.js';
 import { ageAt } from '../../normalize/date.js';
 import { departureOf, personIds } from '../shared/members.js';
 
-/** One value per dataset, computed on first use. */
-export function perDataset<T>(make: (ds: Dataset) => T): (ds: Dataset) => T {
-  const cache = new WeakMap<Dataset, T>();
-  return (ds) => {
-    let v = cache.get(ds);
-    if (v === undefined) {
-      v = make(ds);
-      cache.set(ds, v);
-    }
-    return v;
-  };
-}
+const PERSON_KINDS: readonly PersonKind[] = ['national', 'household-file', 'one-book', 'hukou'];
 
-/** Every hukou row the dataset kept, once each, in a stable order. */
-export const keptHukou = perDataset((ds): HukouRecord[] => {
-  const rows = new Set<HukouRecord>();
-  for (const list of ds.hukou.byHouseholdNo.values()) for (const r of list) rows.add(r);
-  for (const r of ds.hukou.byId.values()) rows.add(r);
-  return [...rows];
-});
-
-/** Parent's valid ID → hukou rows naming that parent in 父亲/母亲公民身份号码. */
+/**
+ * Parent's valid ID → hukou rows naming that parent in 父亲/母亲公民身份号码, in a stable order. Every kept row
+ * once: `byHouseholdNo` lists each kept row that has a 户号, `byId` adds those without one.
+ */
 export const childrenByParent = perDataset((ds) => {
   const map = new Map<string, HukouRecord[]>();
-  for (const r of keptHukou(ds)) {
-    for (const parent of [r.fatherId?.id, r.motherId?.id]) {
-      if (!parent) continue;
-      const list = map.get(parent);
-      if (list) list.push(r);
-      else map.set(parent, [r]);
-    }
-  }
+  const under = (parent: string | null | undefined, r: HukouRecord) => {
+    if (!parent) return;
+    const list = map.get(parent);
+    if (list) list.push(r);
+    else map.set(parent, [r]);
+  };
+  const add = (r: HukouRecord) => {
+    under(r.fatherId?.id, r);
+    under(r.motherId?.id, r);
+  };
+  for (const list of ds.hukou.byHouseholdNo.values()) for (const r of list) add(r);
+  for (const r of ds.hukou.byId.values()) if (!r.householdNo) add(r);
   return map;
 });
 
@@ -52,26 +41,37 @@ export const registeredIds = perDataset((ds) => {
 });
 
 /**
- * `first 15 digits|name` of every ID-bearing record of a registered household, valid or not: a person whose
- * ID was damaged in Excel (last digits lost) is still found by the digits that survive and the name.
+ * First 15 digits → every ID-bearing record of a registered household with those digits, valid or not: a person
+ * whose ID was damaged in Excel (last digits lost) is still found by the digits that survive and the name.
  */
-export const registeredPrefixNames = perDataset((ds) => {
-  const keys = new Set<string>();
+export const registeredPrefixes = perDataset((ds) => {
+  const map = new Map<string, MemberRecord[]>();
   for (const h of ds.households) {
     for (const p of h.people) {
-      for (const r of Object.values(p.records)) {
+      for (const kind of PERSON_KINDS) {
+        const r = p.records[kind];
         const prefix = r ? prefix15Of(idOf(r)) : null;
-        const name = r ? nameOf(r) : null;
-        if (prefix && name) keys.add(`${prefix}|${normalizeName(name)}`);
+        if (!r || !prefix) continue;
+        const list = map.get(prefix);
+        if (list) list.push(r);
+        else map.set(prefix, [r]);
       }
     }
   }
-  return keys;
+  return map;
 });
 
 /** True when a valid ID (with its name) belongs to a person of a registered household, even one whose ID there is damaged. */
 export function registeredPerson(ds: Dataset, id: string, name: string | null): boolean {
-  return registeredIds(ds).has(id) || (!!name && registeredPrefixNames(ds).has(`${id.slice(0, 15)}|${normalizeName(name)}`));
+  if (registeredIds(ds).has(id)) return true;
+  if (!name) return false;
+  const records = registeredPrefixes(ds).get(id.slice(0, 15));
+  if (!records) return false;
+  const key = nameKey(name);
+  return records.some((r) => {
+    const own = nameOf(r);
+    return !!own && nameKey(own) === key;
+  });
 }
 
 /** Hukou 户号 → the registered households holding people of it. */
@@ -102,8 +102,21 @@ export function personBirth(p: Person): string | null {
   return null;
 }
 
+/** Ages by birth date at one as-of date, remembered (a county has a few tens of thousands of birth dates). */
+const ages = { asOf: '', byBirth: new Map<string, number>() };
+
 export function ageOn(birth: string | null, asOf: string): number | null {
-  return birth ? ageAt(birth, asOf) : null;
+  if (!birth) return null;
+  if (ages.asOf !== asOf || ages.byBirth.size >= 100_000) {
+    ages.asOf = asOf;
+    ages.byBirth.clear();
+  }
+  let age = ages.byBirth.get(birth);
+  if (age === undefined) {
+    age = ageAt(birth, asOf);
+    ages.byBirth.set(birth, age);
+  }
+  return age;
 }
 
 /** Registered members who live on: on the national record, neither dead nor moved out by hukou or the deaths roster. */

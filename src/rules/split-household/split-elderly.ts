@@ -12,10 +12,10 @@ import { hukou as hukouSpec } from '../../sources/index.js';
 import type { Dataset, Person, RegisteredHousehold } from '../../link/model.js';
 import { daysFromCivil, parseIso } from '../../normalize/calendar.js';
 import { birthOf } from '../../link/records.js';
-import { compactText } from '../../normalize/text.js';
+import { compact } from '../shared/memo.js';
 import type { Rule, FindingDraft } from '../types.js';
 import { householdBase, location } from '../util.js';
-import { aliveInHukou } from '../shared/members.js';
+import { aliveInHukou, departureOf } from '../shared/members.js';
 import { at } from '../shared/display.js';
 import { householdValue } from '../shared/household-value.js';
 import { assetsOf, assetsText, type Asset } from '../wrong-inclusion/assets.js';
@@ -42,7 +42,7 @@ interface Child {
 const OTHER_CHANGE = /迁入|迁出|死亡|注销|并户|出生|更正/;
 
 function isSplitRow(r: HukouRecord): boolean {
-  const type = r.changeType ? compactText(r.changeType) : '';
+  const type = r.changeType ? compact(r.changeType) : '';
   return type.includes('分户') || (!!r.formerHouseholdNo && !OTHER_CHANGE.test(type));
 }
 
@@ -107,6 +107,24 @@ function childrenApart(ds: Dataset, h: RegisteredHousehold, members: readonly Pe
   return out;
 }
 
+/**
+ * `livingMembers` not empty and every one of known age and elderly, without listing them: stops at the first
+ * living member who is not, and looks up departures only where they can change the answer.
+ */
+function allElderly(ds: Dataset, h: RegisteredHousehold, elderly: number): boolean {
+  let someoneLiving = false;
+  for (const p of h.people) {
+    if (!p.records.national) continue;
+    const age = ageOn(personBirth(p), ds.asOf);
+    const old = age !== null && age >= elderly;
+    if (old && someoneLiving) continue;
+    if (departureOf(ds, h, p)) continue;
+    if (!old) return false;
+    someoneLiving = true;
+  }
+  return someoneLiving;
+}
+
 function childText(c: Child): string {
   return `${c.row.name ?? '（无姓名）'}（${c.row.idNumber?.raw ?? '身份证号不详'}，户号 ${c.row.householdNo ?? '不详'}）`;
 }
@@ -160,9 +178,9 @@ export const splitElderly: Rule = {
   *check(ds) {
     const elderly = ds.policy.ages.elderly.value;
     for (const h of ds.households) {
+      if (!allElderly(ds, h, elderly)) continue;
       const members = livingMembers(ds, h);
       const ages = members.map((p) => ageOn(personBirth(p), ds.asOf));
-      if (members.length === 0 || ages.some((a) => a === null || a < elderly)) continue;
       const splits = suspectSplits(ds, h);
       if (splits.length === 0) continue;
       const children = childrenApart(ds, h, members, splits);

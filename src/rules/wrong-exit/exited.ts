@@ -27,15 +27,19 @@ const stage = (get: (r: NationalRecord) => PovertyAttributeResult | null) => (h:
 
 export function exitOf(h: RegisteredHousehold): Exit | null {
   const status = householdValue(h.national, (r) => r.status, (s) => s, (s) => STATUS_TEXT[s]);
-  const year = householdValue(h.national, (r) => r.exitYear, String, String)?.value ?? null;
-  const suffix = year !== null ? `，${String(year)}年脱贫` : '';
+  if (status && !EXITED.has(status.value)) return null;
+  const exitYear = () => householdValue(h.national, (r) => r.exitYear, String, String)?.value ?? null;
+  const suffix = (year: number | null) => (year !== null ? `，${String(year)}年脱贫` : '');
   if (status) {
-    if (!EXITED.has(status.value)) return null;
-    return { text: STATUS_TEXT[status.value] + suffix, year, row: status.row, key: 'status' };
+    const year = exitYear();
+    return { text: STATUS_TEXT[status.value] + suffix(year), year, row: status.row, key: 'status' };
   }
   for (const key of ['attribute', 'householdType'] as const) {
     const v = stage((r) => r[key])(h);
-    if (v?.value.stage === 'exited') return { text: attributeText(v.value) + suffix, year, row: v.row, key };
+    if (v?.value.stage === 'exited') {
+      const year = exitYear();
+      return { text: attributeText(v.value) + suffix(year), year, row: v.row, key };
+    }
   }
   return null;
 }

@@ -23,14 +23,19 @@ type IncomeRow = NationalRecord | HouseholdFileRecord | OneBookRecord;
 
 interface Figure {
   kind: FigureKind;
+  value: number;
+  threshold: Threshold;
+  /** What a finding says of the figure: worked out only for the few figures that make one. */
+  describe(): FigureText;
+}
+
+interface FigureText {
   /** Chinese, e.g. `国办系统人均纯收入`, `《一本通》收支流水2023年人均收入`. */
   what: string;
   /** Evidence column: one per source, the ledger's years together. */
   column: string;
   /** Evidence text of the figure within its column. */
   shown: string;
-  value: number;
-  threshold: Threshold;
   locations: Location[];
 }
 
@@ -62,8 +67,12 @@ function sourceFigures(ds: Dataset, h: RegisteredHousehold, exit: Exit): Figure[
   const out: Figure[] = [];
   for (const [kind, rows] of sources) {
     const v = householdValue<number, IncomeRow>(rows, (r) => r.income, String, moneyText);
-    const what = `${label(kind)}人均纯收入`;
-    if (v) out.push({ kind, what, column: what, shown: moneyText(v.value), value: v.value, threshold, locations: [at(kind, v.row.loc, 'income')] });
+    if (!v) continue;
+    const describe = (): FigureText => {
+      const what = `${label(kind)}人均纯收入`;
+      return { what, column: what, shown: moneyText(v.value), locations: [at(kind, v.row.loc, 'income')] };
+    };
+    out.push({ kind, value: v.value, threshold, describe });
   }
   return out;
 }
@@ -86,33 +95,37 @@ function ledgerFigures(ds: Dataset, h: RegisteredHousehold): Figure[] {
     const total = lines.reduce((s, r) => s + (r.category?.includes('支出') ? -1 : 1) * (r.amount ?? 0), 0);
     out.push({
       kind: 'one-book',
-      what: `《一本通》收支流水${String(year)}年人均收入（${String(lines.length)}笔合计${moneyText(cents(total))}÷${String(size)}人）`,
-      column: '《一本通》收支流水人均收入',
-      shown: `${String(year)}年：${moneyText(cents(total / size))}`,
       value: cents(total / size),
       threshold,
-      locations: lines.map((r) => location('one-book', r.loc, oneBookLedger.fields.amount.label)),
+      describe: () => ({
+        what: `《一本通》收支流水${String(year)}年人均收入（${String(lines.length)}笔合计${moneyText(cents(total))}÷${String(size)}人）`,
+        column: '《一本通》收支流水人均收入',
+        shown: `${String(year)}年：${moneyText(cents(total / size))}`,
+        locations: lines.map((r) => location('one-book', r.loc, oneBookLedger.fields.amount.label)),
+      }),
     });
   }
   return out;
 }
 
-const figureText = (f: Figure, relation: string) => `${f.what}为${moneyText(f.value)}，${relation}${thresholdText(f.threshold)}`;
-
 function draft(ds: Dataset, h: RegisteredHousehold, exit: Exit, figures: Figure[], below: Figure[], near: Figure[]): FindingDraft {
+  const texts = new Map(figures.map((f) => [f, f.describe()]));
+  const text = (f: Figure): FigureText => texts.get(f) ?? f.describe();
+  const figureText = (f: Figure, relation: string) => `${text(f).what}为${moneyText(f.value)}，${relation}${thresholdText(f.threshold)}`;
   const values: FindingDraft['values'] = {};
   const byKind = new Map<SourceKind, string[]>();
-  for (const f of figures) byKind.set(f.kind, [...(byKind.get(f.kind) ?? []), `${f.what}：${moneyText(f.value)}`]);
+  for (const f of figures) byKind.set(f.kind, [...(byKind.get(f.kind) ?? []), `${text(f).what}：${moneyText(f.value)}`]);
   for (const [kind, list] of byKind) values[kind] = list.length === 1 ? list[0] : list;
   const margin = `${String(Math.round(ds.policy.warningMargin.value * 10000) / 100)}%`;
   const thresholds = [...new Set(figures.map((f) => thresholdText(f.threshold)))].join('；');
   const evidence: FindingDraft['evidence'] = { ...exitEvidence(exit), 适用标准: thresholds };
   for (const f of figures) {
-    const prior = evidence[f.column];
-    evidence[f.column] = typeof prior === 'string' ? `${prior}；${f.shown}` : f.shown;
+    const { column, shown } = text(f);
+    const prior = evidence[column];
+    evidence[column] = typeof prior === 'string' ? `${prior}；${shown}` : shown;
   }
   const base = { ...householdBase(h), field: 'income' as const, values, correct: null, evidence };
-  const locations = [at('national', exit.row.loc, exit.key), ...figures.flatMap((f) => f.locations)];
+  const locations = [at('national', exit.row.loc, exit.key), ...figures.flatMap((f) => text(f).locations)];
   if (below.length > 0) {
     return {
       ...base,

@@ -10,7 +10,7 @@ import { vehicles, property, business, payroll } from '../../sources/index.js';
 import type { VehicleRecord, PropertyRecord, BusinessRecord, PayrollRecord } from '../../sources/index.js';
 import type { Dataset } from '../../link/model.js';
 import { location } from '../util.js';
-import { perDataset } from '../split-household/family.js';
+import { perDataset } from '../shared/per-dataset.js';
 
 export type AssetKind = 'vehicles' | 'property' | 'business' | 'payroll';
 export const ASSET_KINDS: readonly AssetKind[] = ['vehicles', 'property', 'business', 'payroll'];

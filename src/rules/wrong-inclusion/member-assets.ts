@@ -59,8 +59,8 @@ function draft(h: RegisteredHousehold, p: Person, kind: AssetKind, assets: reado
 function* check(ds: Dataset, h: RegisteredHousehold): Generator<FindingDraft> {
   const seen = new Set<string>();
   for (const p of h.people) {
-    if (departureOf(ds, h, p)) continue;
     const assets = personIds(p).flatMap((id) => assetsOf(ds, id));
+    if (assets.length === 0 || departureOf(ds, h, p)) continue;
     for (const kind of ASSET_KINDS) {
       const mine = assets.filter((a) => a.kind === kind);
       // The linker may leave one member as two people (one per source): report the ID once.

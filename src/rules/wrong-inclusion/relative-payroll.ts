@@ -38,12 +38,16 @@ const AS_HEAD: Partial<Record<Relation, string>> = {
 const rowLoc = (r: HukouRecord, key: 'fatherId' | 'motherId' | 'spouseId' | 'relation' | 'idNumber') =>
   location('hukou', r.loc, hukou.fields[key].label);
 
-function relativesOfHead(ds: Dataset, h: RegisteredHousehold): Relative[] {
+/**
+ * The head's relatives as hukou shows them (members of the registered household included), those whose ID
+ * `wanted` accepts: each relative as first found.
+ */
+function relativesOfHead(ds: Dataset, h: RegisteredHousehold, wanted: (id: string) => boolean): Relative[] {
   const head = headPerson(h);
   if (!head) return [];
   const found = new Map<string, Relative>();
   const add = (id: string | null | undefined, relation: string, basis: string, row: HukouRecord | null, loc: Location | null) => {
-    if (!id || found.has(id)) return;
+    if (!id || found.has(id) || !wanted(id)) return;
     found.set(id, { id, name: row?.name ?? ds.hukou.byId.get(id)?.name ?? null, relation, basis, loc });
   };
   const headIds = personIds(head);
@@ -51,6 +55,7 @@ function relativesOfHead(ds: Dataset, h: RegisteredHousehold): Relative[] {
   if (headRow) {
     const named = (key: 'fatherId' | 'motherId' | 'spouseId', relation: string) => {
       const id = headRow[key]?.id;
+      if (!id || !wanted(id)) return;
       add(id, relation, `户主户籍记录的“${hukou.fields[key].label}”`, id ? (ds.hukou.byId.get(id) ?? null) : null, rowLoc(headRow, key));
     };
     named('fatherId', '父亲');
@@ -78,8 +83,7 @@ function relativesOfHead(ds: Dataset, h: RegisteredHousehold): Relative[] {
       }
     }
   }
-  const members = new Set(h.people.flatMap(personIds));
-  return [...found.values()].filter((r) => !members.has(r.id));
+  return [...found.values()];
 }
 
 function draft(h: RegisteredHousehold, rel: Relative, employers: readonly string[], locs: Location[]): FindingDraft {
@@ -108,10 +112,14 @@ export const relativePayroll: Rule = {
     '按户籍数据（父亲、母亲、配偶公民身份号码，子女记录中的父母身份号码，户籍“与户主关系”）找到户主的父母、配偶和子女；其中不在本户成员中、但在财政供养人员名单中的人，列为需入户核实的线索。每位亲属列一条。',
   severity: 'medium',
   *check(ds) {
+    const onPayroll = (id: string) => assetsOf(ds, id).some((a) => a.kind === 'payroll');
     for (const h of ds.households) {
-      for (const rel of relativesOfHead(ds, h)) {
+      let members: Set<string> | null = null;
+      for (const rel of relativesOfHead(ds, h, onPayroll)) {
         const paid = assetsOf(ds, rel.id).filter((a) => a.kind === 'payroll');
-        if (paid.length === 0) continue;
+        // Relatives who are members of the household are the member rules' business.
+        members ??= new Set(h.people.flatMap(personIds));
+        if (members.has(rel.id)) continue;
         yield draft(h, rel, paid.map((a) => a.text), paid.map((a) => a.location));
       }
     }

@@ -1,0 +1,236 @@
+/**
+ * Delimited text (CSV, TSV) parsed from decoded chunks, record by record. The rules are those of csv-parse with
+ * `relax_quotes` and `relax_column_count`, which this parser replaced on the streaming path:
+ * - a field that starts with `"` is quoted: delimiters and line breaks inside it are text, `""` is one `"`;
+ * - the first line break met outside quotes (CRLF, LF or CR) is the record end for the rest of the file;
+ * - a `"` inside an unquoted field is text; a closing `"` followed by anything but a delimiter or the record end
+ *   is text too (the field keeps both of its quotes);
+ * - an empty line is a record with one empty field; the end of the file ends the last record (no empty record
+ *   after a final line break); a quote still open at the end of the file is an error.
+ * Lines without a `"` (nearly all of them) are split directly. With `stripApostrophe`, one leading `'` is dropped
+ * from every field (the hukou system's export).
+ */
+
+const QUOTE = 34;
+const APOSTROPHE = 39;
+const LF = 10;
+const CR = 13;
+/** A line longer than this with no line break yet is parsed as it comes instead of waiting for its end. */
+const MAX_PENDING = 1 << 20;
+
+/** The file ends inside a quoted field. */
+export class UnclosedQuoteError extends Error {
+  constructor() {
+    super('文件结束时双引号仍未配对');
+    this.name = 'UnclosedQuoteError';
+  }
+}
+
+/** A copy of `s` that does not keep alive the larger string it was sliced from (a decoded chunk). */
+function own(s: string): string {
+  return (' ' + s).slice(1);
+}
+
+export class DelimitedParser {
+  private readonly delimiter: string;
+  private readonly delimiterCode: number;
+  private readonly strip: boolean;
+  /** Text fed and not yet parsed from `pos` on. */
+  private text = '';
+  private pos = 0;
+  /** No more text will come. */
+  private final = false;
+  /** Where the next `"` in `text` at or after `pos` is (-1: none); -2 when not looked for yet. */
+  private quoteAt = -2;
+  /** Record end, set by the first line break met outside quotes. */
+  private eol: '\r\n' | '\n' | '\r' | null = null;
+  /** A record in progress on the character-by-character path. */
+  private open = false;
+  private record: string[] = [];
+  private field = '';
+  private quoting = false;
+  private wasQuoting = false;
+
+  constructor(delimiter: string, opts: { stripApostrophe?: boolean } = {}) {
+    if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\r' || delimiter === '\n') {
+      throw new Error(`不支持的分隔符：${JSON.stringify(delimiter)}`);
+    }
+    this.delimiter = delimiter;
+    this.delimiterCode = delimiter.charCodeAt(0);
+    this.strip = opts.stripApostrophe ?? false;
+  }
+
+  /** The next piece of text. */
+  feed(text: string): void {
+    this.text = this.pos < this.text.length ? this.text.slice(this.pos) + text : text;
+    this.pos = 0;
+    this.quoteAt = -2;
+  }
+
+  /** No more text: `next` gives the last record, then throws UnclosedQuoteError if a quote is still open. */
+  finish(): void {
+    this.final = true;
+  }
+
+  /** The next complete record, or null when more text is needed (or, after `finish`, when there is none left). */
+  next(): string[] | null {
+    const s = this.text;
+    const n = s.length;
+    while (this.pos < n) {
+      if (this.open || this.eol === null) {
+        const record = this.slow();
+        if (record !== null) return record;
+        break;
+      }
+      const e = s.indexOf(this.eol, this.pos);
+      if (e === -1) {
+        // The last line goes on in the next piece, unless the text ends here or the line is very long.
+        if (!this.final && n - this.pos <= MAX_PENDING) return null;
+        const record = this.slow();
+        if (record !== null) return record;
+        break;
+      }
+      if (this.quoteAt !== -1 && this.quoteAt < this.pos) this.quoteAt = s.indexOf('"', this.pos);
+      if (this.quoteAt !== -1 && this.quoteAt < e) {
+        const record = this.slow();
+        if (record !== null) return record;
+        break;
+      }
+      const line = own(s.slice(this.pos, e));
+      this.pos = e + this.eol.length;
+      return this.split(line);
+    }
+    if (!this.final) return null;
+    if (this.quoting) throw new UnclosedQuoteError();
+    if (this.open && (this.wasQuoting || this.record.length > 0 || this.field !== '')) {
+      this.endField();
+      const record = this.record;
+      this.reset();
+      return record;
+    }
+    this.reset();
+    return null;
+  }
+
+  /** Every record of a whole text. */
+  static parse(text: string, delimiter: string, opts: { stripApostrophe?: boolean } = {}): string[][] {
+    const parser = new DelimitedParser(delimiter, opts);
+    parser.feed(text);
+    parser.finish();
+    const out: string[][] = [];
+    for (let record = parser.next(); record !== null; record = parser.next()) out.push(record);
+    return out;
+  }
+
+  /**
+   * Length of the record end at `i`: 0 when there is none, -1 when the next chunk must tell (a CR at the end of
+   * this one). Before the first record end is known, the first line break found sets it.
+   */
+  private eolAt(s: string, i: number): number {
+    const final = this.final;
+    const c = s.charCodeAt(i);
+    if (c !== CR && c !== LF) return 0;
+    if (this.eol === null) {
+      if (c === LF) this.eol = '\n';
+      else if (i + 1 >= s.length && !final) return -1;
+      else this.eol = s.charCodeAt(i + 1) === LF ? '\r\n' : '\r';
+      return this.eol.length;
+    }
+    if (this.eol === '\r\n') {
+      if (c !== CR) return 0;
+      if (i + 1 >= s.length) return final ? 0 : -1;
+      return s.charCodeAt(i + 1) === LF ? 2 : 0;
+    }
+    return c === this.eol.charCodeAt(0) ? 1 : 0;
+  }
+
+  /** The fields of a line without quotes (its own copy: fields may be slices of it). */
+  private split(line: string): string[] {
+    const fields: string[] = [];
+    let from = 0;
+    for (;;) {
+      const at = line.indexOf(this.delimiter, from);
+      const end = at === -1 ? line.length : at;
+      const start = this.strip && line.charCodeAt(from) === APOSTROPHE ? from + 1 : from;
+      fields.push(start < end ? line.slice(start, end) : '');
+      if (at === -1) return fields;
+      from = at + 1;
+    }
+  }
+
+  private endField(): void {
+    const field = this.strip && this.field.charCodeAt(0) === APOSTROPHE ? this.field.slice(1) : this.field;
+    this.record.push(field.length === 0 ? '' : own(field));
+    this.field = '';
+    this.wasQuoting = false;
+  }
+
+  private reset(): void {
+    this.open = false;
+    this.record = [];
+    this.field = '';
+    this.quoting = false;
+    this.wasQuoting = false;
+  }
+
+  /**
+   * Character by character from `pos`, for lines with quotes and lines cut by the end of the text fed. Returns the
+   * record when its end is reached; null when the text ran out (`open` stays set) or when a character needs the
+   * next piece of text (`pos` stays on it).
+   */
+  private slow(): string[] | null {
+    const s = this.text;
+    const n = s.length;
+    let i = this.pos;
+    this.open = true;
+    while (i < n) {
+      if (this.quoting) {
+        const q = s.indexOf('"', i);
+        if (q === -1) {
+          this.field += s.slice(i);
+          i = n;
+          break;
+        }
+        this.field += s.slice(i, q);
+        i = q;
+        if (q + 1 >= n && !this.final) break;
+        if (q + 1 < n && s.charCodeAt(q + 1) === QUOTE) {
+          this.field += '"';
+          i = q + 2;
+          continue;
+        }
+        const next = q + 1 < n ? this.eolAt(s, q + 1) : 1;
+        if (next < 0) break;
+        this.quoting = false;
+        this.wasQuoting = true;
+        if (next === 0 && s.charCodeAt(q + 1) !== this.delimiterCode) {
+          // A closing quote followed by other text: both quotes are text.
+          this.field = `"${this.field}"`;
+        }
+        i = q + 1;
+        continue;
+      }
+      const c = s.charCodeAt(i);
+      if (c === QUOTE) {
+        if (this.field === '') this.quoting = true;
+        else this.field += '"';
+        i++;
+        continue;
+      }
+      const eol = this.eolAt(s, i);
+      if (eol < 0) break;
+      if (eol > 0) {
+        this.endField();
+        const record = this.record;
+        this.reset();
+        this.pos = i + eol;
+        return record;
+      }
+      if (c === this.delimiterCode) this.endField();
+      else this.field += s[i];
+      i++;
+    }
+    this.pos = i;
+    return null;
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * A sheet column read as one field of a layout. Parsers are pure, and most columns repeat a few values (village,
+ * township, cause, yes/no, the household fields repeated on every member row), so a cell equal to one seen
+ * before takes the earlier result: the parser runs once per distinct value, and the records share one value
+ * (one village string, one IdResult for a head ID repeated on member rows) instead of a copy each.
+ * Values are never changed after parsing, so sharing them is safe.
+ *
+ * Columns of values that hardly repeat (ID numbers, names) stop remembering after a few thousand rows, so that
+ * memory does not follow the sheet; the previous row's cell is always remembered (household fields repeat on
+ * consecutive rows).
+ */
+import type { Cell, CellValue } from '../io/types.js';
+import type { AnyField } from './define.js';
+import type { Parsed, ParseContext } from './fields.js';
+
+interface Seen {
+  v: CellValue;
+  fmt: string | undefined;
+  numeric: boolean | undefined;
+  parsed: Parsed<unknown>;
+}
+
+/** Lookups per check of the hit rate. */
+const WINDOW = 4096;
+/** Distinct values remembered at most; the memory is emptied when full. */
+const CAPACITY = 1024;
+
+/** Same cell value: `===`, except that 0 and -0 differ (they are one key of a Map). */
+function sameValue(a: CellValue, b: CellValue): boolean {
+  return a === b && (a !== 0 || 1 / a === 1 / (b as number));
+}
+
+export class FieldColumn {
+  private seen: Map<CellValue, Seen> | null = new Map();
+  private last: Seen | null = null;
+  private blank: Parsed<unknown> | null = null;
+  private lookups = 0;
+  private hits = 0;
+
+  constructor(
+    /** 0-based column index in the sheet. */
+    readonly index: number,
+    readonly field: string,
+    /** The header as the file has it. */
+    readonly header: string,
+    private readonly def: AnyField,
+    private readonly ctx: ParseContext,
+  ) {}
+
+  /** The parsed cell: the same result object for equal cells (value, number format and numeric flag). */
+  parse(cell: Cell | undefined): Parsed<unknown> {
+    if (cell === undefined) return (this.blank ??= this.def.parse(undefined, this.ctx));
+    const v = cell.v;
+    const last = this.last;
+    if (last !== null && sameValue(last.v, v) && last.fmt === cell.fmt && last.numeric === cell.numeric) return last.parsed;
+    const seen = this.seen;
+    if (seen === null) return this.remember(cell, null);
+    const hit = seen.get(v);
+    this.lookups++;
+    if (hit !== undefined && sameValue(hit.v, v) && hit.fmt === cell.fmt && hit.numeric === cell.numeric) {
+      this.hits++;
+      this.last = hit;
+      return hit.parsed;
+    }
+    if (this.lookups === WINDOW) {
+      // Mostly distinct values: remembering them costs more than it saves.
+      if (this.hits * 4 < this.lookups) this.seen = null;
+      this.lookups = this.hits = 0;
+    }
+    return this.remember(cell, this.seen);
+  }
+
+  private remember(cell: Cell, seen: Map<CellValue, Seen> | null): Parsed<unknown> {
+    const entry: Seen = { v: cell.v, fmt: cell.fmt, numeric: cell.numeric, parsed: this.def.parse(cell, this.ctx) };
+    this.last = entry;
+    if (seen !== null) {
+      if (seen.size >= CAPACITY) seen.clear();
+      seen.set(cell.v, entry);
+    }
+    return entry.parsed;
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * Which hukou rows the first pass takes as registered people (Interest.matches), against the rule written out
+ * plainly: same valid ID; same surviving 15 digits where one side is damaged; or a registered person sharing a
+ * name key whose birth date is the row's or whose ID is one typo away from the row's.
+ */
+import { describe, expect, it } from 'vitest';
+import { Interest } from '../../src/audit/load.js';
+import { idTypo, normalizeId } from '../../src/normalize/id.js';
+import { nameKeys } from '../../src/normalize/name.js';
+import type { IdResult } from '../../src/normalize/types.js';
+import type { HukouRecord } from '../../src/sources/index.js';
+
+const TODAY = '2026-11-27';
+
+interface Person {
+  name: string;
+  idNumber: IdResult | null;
+  birthDate: string | null;
+}
+
+function check(first17: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * weights[i];
+  return '10X98765432'[sum % 11];
+}
+
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The rule, person by person (no index). */
+function reference(registered: Person[], r: Person): boolean {
+  const id = r.idNumber;
+  const prefix = (x: IdResult | null) =>
+    !x ? null : x.status === 'damaged' ? x.prefix15 : x.id ? x.id.slice(0, 15) : x.cleaned.length === 18 ? x.cleaned.slice(0, 15) : null;
+  const keys = new Set(nameKeys(r.name));
+  const birth = r.birthDate ?? id?.birthDate ?? null;
+  return registered.some((p) => {
+    const pid = p.idNumber;
+    if (id?.id && pid?.id === id.id) return true;
+    const a = prefix(id);
+    if (a && a === prefix(pid) && (pid?.status === 'damaged' || id?.status === 'damaged')) return true;
+    if (!nameKeys(p.name).some((k) => keys.has(k))) return false;
+    if (birth && pid?.birthDate === birth) return true;
+    return !!id && !!pid && id.cleaned.length === 18 && pid.cleaned.length === 18 && idTypo(pid.cleaned, id.cleaned) !== null;
+  });
+}
+
+describe('hukou rows taken as registered people', () => {
+  it('agree with the rule written out person by person', () => {
+    const next = random(2026);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
+    // Few names, so that namesakes abound: 王/黄 and 陈/程 share fuzzy pinyin; one name has more namesakes than
+    // are scanned one by one.
+    const names = ['王伟', '黄伟', '王伟', '陈丽', '程丽', '李娜', 'wan', '王', '张伟'];
+    const newId = () => {
+      const year = 1930 + Math.floor(next() * 90);
+      const month = String(1 + Math.floor(next() * 12)).padStart(2, '0');
+      const day = String(1 + Math.floor(next() * 28)).padStart(2, '0');
+      const first17 = `360733${year}${month}${day}${String(Math.floor(next() * 1000)).padStart(3, '0')}`;
+      return first17 + check(first17);
+    };
+    const typo = (id: string) => {
+      const i = Math.floor(next() * 17);
+      if (next() < 0.5) return id.slice(0, i) + id[i + 1] + id[i] + id.slice(i + 2);
+      return id.slice(0, i) + String((Number(id[i]) + 1 + Math.floor(next() * 9)) % 10) + id.slice(i + 1);
+    };
+    const person = (name: string, text: string | number | null, birthDate: string | null = null): Person => {
+      const cell = text === null ? null : typeof text === 'number' ? { v: text, numeric: true } : { v: text };
+      const r = normalizeId(cell, { today: TODAY });
+      return { name, idNumber: r.status === 'empty' ? null : r, birthDate };
+    };
+
+    const registered: Person[] = [];
+    for (let i = 0; i < 120; i++) {
+      const id = newId();
+      const kind = next();
+      // Mostly valid IDs; some registered with a typo, some damaged by Excel, a few without an ID.
+      const text = kind < 0.75 ? id : kind < 0.85 ? typo(id) : kind < 0.92 ? `${id.slice(0, 15)}000` : null;
+      const p = kind >= 0.85 && kind < 0.92 ? person(pick(names), Number(`${id.slice(0, 15)}000`)) : person(pick(names), text);
+      registered.push(p);
+      // The same person again, as another source has them.
+      if (next() < 0.5) registered.push({ ...p });
+    }
+    for (let i = 0; i < 40; i++) registered.push(person('王伟', newId()));
+
+    const interest = new Interest();
+    for (const p of registered) interest.addPerson(p as unknown as Parameters<Interest['addPerson']>[0]);
+
+    const rows: Person[] = [];
+    for (const p of registered) {
+      const id = p.idNumber?.cleaned ?? newId();
+      rows.push(person(p.name, id));
+      rows.push(person(pick(names), typo(id.slice(0, 17) + check(id.slice(0, 17)))));
+      rows.push(person(p.name, typo(id)));
+      rows.push(person(p.name, newId(), p.idNumber?.birthDate ?? null));
+      rows.push(person(pick(names), newId()));
+      rows.push(person(p.name, Number(`${id.slice(0, 15)}000`)));
+      rows.push(person(p.name, `${id.slice(0, 17)}${id[17] === 'X' ? 'x' : id[17]}`));
+    }
+    let taken = 0;
+    for (const r of rows) {
+      const got = interest.matches(r as unknown as HukouRecord);
+      expect([r.name, r.idNumber?.raw, got]).toEqual([r.name, r.idNumber?.raw, reference(registered, r)]);
+      if (got) taken++;
+    }
+    // Both answers occur often enough for the comparison to mean something.
+    expect(taken).toBeGreaterThan(rows.length / 5);
+    expect(taken).toBeLessThan(rows.length * 0.9);
+  });
+});

@@ -1,0 +1,139 @@
+/**
+ * readSheets on a small archive sheet: records carry every field of their layout, equal cells share one parsed
+ * value, the empty problem list is shared (and frozen) until a row has a problem, every row's problems are
+ * reported even where a parse result is reused, and `fields` + `complete()` parse the rest later.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readSheets, type ParsedRow, type SheetReading } from '../../src/sources/read.js';
+import { householdFile, type HouseholdFileRecord } from '../../src/sources/index.js';
+
+const HEAD = '360426199101010071';
+const BAD = '36042619910102009X'; // check character should be 3
+const CSV = [
+  '乡镇,行政村,户主姓名,户主身份证号,成员姓名,成员身份证号,与户主关系,出生日期,住房情况',
+  `下岭镇,杨埠村,李明,${HEAD},李明,${HEAD},户主,1991-01-01,安全`,
+  `下岭镇,杨埠村,李明,${HEAD},王芳,110102199101010078,配偶,1991-13-01,安全`,
+  `下岭镇,杨埠村,李明,${HEAD},李小,${BAD},之子,2010-13-01,安全`,
+  `下岭镇,杨埠村,李明,${HEAD},李二,${BAD},之子,2011-01-01,安全`,
+  '下岭镇,杨埠村,张三,412723199010050012,张三,412723199010050012,户主,1990-10-05,安全',
+  '下岭镇,杨埠村,,,,,,,',
+].join('\n');
+
+const file = join(mkdtempSync(join(tmpdir(), 'jz-read-')), '一户一档.csv');
+writeFileSync(file, CSV, 'utf8');
+
+async function read(fields?: string[]): Promise<{ sheet: SheetReading; rows: ParsedRow[] }> {
+  for await (const sheet of readSheets(file, { fields })) {
+    const rows: ParsedRow[] = [];
+    for await (const row of sheet.records()) rows.push(row);
+    return { sheet, rows };
+  }
+  throw new Error('no sheet');
+}
+
+describe('readSheets records', async () => {
+  const { sheet, rows } = await read();
+  const records = rows.flatMap((r) => (r.record ? [r.record] : [])) as HouseholdFileRecord[];
+
+  it('recognises the layout and keeps five rows, rejecting the one without name or ID', () => {
+    expect(sheet.detection?.spec?.id).toBe('household-file');
+    expect(sheet.stats).toMatchObject({ rows: 6, kept: 5, rejected: 1 });
+    const rejected = rows[5];
+    expect(rejected.record).toBeNull();
+    expect(rejected.rejected).toContain('无法使用');
+    expect(rejected.text).toBe('下岭镇 | 杨埠村');
+    expect(rejected.loc.row).toBe(7);
+  });
+
+  it('gives every record every field of the layout, null where the sheet has no column', () => {
+    for (const rec of records) {
+      expect(Object.keys(rec).sort()).toEqual([...Object.keys(householdFile.fields), 'loc', 'problems'].sort());
+    }
+    expect(records[0].phone).toBeNull();
+    expect(records[0].income).toBeNull();
+    expect(records[1].loc).toEqual({ file, sheet: sheet.sheet, row: 3 });
+  });
+
+  it('shares the parsed value of equal cells, equal to a fresh parse', () => {
+    const headId = records[0].headId;
+    expect(headId).toEqual(householdFile.fields.headId.parse({ v: HEAD }, { date1904: false, moneyMultiplier: 1 }).value);
+    for (const rec of records.slice(0, 4)) expect(rec.headId).toBe(headId);
+    expect(records[4].headId?.id).toBe('412723199010050012');
+    expect(records[3].idNumber).toBe(records[2].idNumber);
+    expect(records[4].village).toBe(records[0].village);
+    expect(records[2].idNumber?.status).toBe('badCheck');
+  });
+
+  it('shares one frozen empty problem list between rows without problems', () => {
+    expect(records[0].problems).toEqual([]);
+    expect(records[4].problems).toBe(records[0].problems);
+    expect(Object.isFrozen(records[0].problems)).toBe(true);
+  });
+
+  it('reports the problems of every row, a reused bad value included', () => {
+    expect(records[2].problems.map((p) => p.field).sort()).toEqual(['birthDate', 'idNumber']);
+    expect(records[3].problems.map((p) => p.field)).toEqual(['idNumber']);
+    expect(records[3].problems[0]).toMatchObject({ column: '成员身份证号', value: BAD });
+    expect(records[3].problems).not.toBe(records[2].problems);
+    // The rejected row's note counts among the problems too.
+    expect(sheet.stats).toMatchObject({ withProblems: 3, problems: 5 });
+    expect(sheet.problems.filter((p) => !p.rejected).map((p) => [p.loc.row, p.field])).toEqual([
+      [3, 'birthDate'],
+      [4, 'idNumber'],
+      [4, 'birthDate'],
+      [5, 'idNumber'],
+    ]);
+  });
+});
+
+describe('readSheets with `fields`: the rest parsed by complete()', async () => {
+  const { sheet, rows } = await read(['village']);
+
+  it('parses the asked and identifying fields first, the rest on complete(), once', () => {
+    const row = rows[2];
+    const rec = row.record;
+    expect(rec?.village).toBe('杨埠村');
+    expect(rec?.name).toBe('李小');
+    expect(rec?.birthDate).toBeNull();
+    expect(rec?.problems.map((p) => p.field)).toEqual(['idNumber']);
+    expect(sheet.stats).toMatchObject({ withProblems: 2, problems: 3 });
+
+    expect(row.complete()).toBe(rec);
+    expect(rec?.birthDate).toBeNull();
+    expect(rec?.relation).toBe('son');
+    expect(rec?.problems.map((p) => p.field)).toEqual(['idNumber', 'birthDate']);
+    expect(sheet.stats).toMatchObject({ withProblems: 2, problems: 4 });
+
+    row.complete();
+    expect(rec?.problems).toHaveLength(2);
+    expect(sheet.stats.problems).toBe(4);
+  });
+
+  it('counts a row whose first problem comes with complete() among the rows with problems', () => {
+    const rec = rows[1].complete();
+    expect(rec?.problems.map((p) => p.field)).toEqual(['birthDate']);
+    expect(sheet.stats).toMatchObject({ withProblems: 3, problems: 5 });
+    expect(rows[0].complete()?.birthDate).toBe('1991-01-01');
+    expect(rows[0].record?.problems).toEqual([]);
+    expect(sheet.stats).toMatchObject({ withProblems: 3, problems: 5 });
+    expect(rows[5].complete()).toBeNull();
+  });
+});
+
+describe('readSheets recordBatches()', () => {
+  it('gives the rows of records(), in order, in batches', async () => {
+    const { rows } = await read();
+    for await (const sheet of readSheets(file)) {
+      const batched: ParsedRow[] = [];
+      for await (const batch of sheet.recordBatches()) {
+        expect(batch.length).toBeGreaterThan(0);
+        batched.push(...batch);
+      }
+      expect(batched.map((r) => [r.loc, r.record, r.rejected, r.text])).toEqual(rows.map((r) => [r.loc, r.record, r.rejected, r.text]));
+      expect(sheet.stats).toMatchObject({ rows: 6, kept: 5, rejected: 1, withProblems: 3, problems: 5 });
+    }
+  });
+});
