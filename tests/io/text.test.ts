@@ -1,4 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { openWorkbook } from '../../src/io/open.js';
@@ -97,4 +100,48 @@ describe('encoding detection reads the whole file, in chunks', () => {
       expect(rows.at(-1)?.cells.map((c) => c?.v)).toEqual(['99999', '最后一行中文']);
     });
   }
+});
+
+describe('streaming a large hukou-style file', () => {
+  /** A GB18030 TSV with apostrophes, CR-only line ends and quoted line breaks, several chunks long. */
+  async function makeFile(): Promise<{ file: string; expected: string[][]; dir: string }> {
+    const dir = await mkdtemp(join(tmpdir(), 'jingzhun-text-'));
+    const lines = ["'户号\t'姓名\t'公民身份号码\t'住址"];
+    const expected = [['户号', '姓名', '公民身份号码', '住址']];
+    for (let i = 0; i < 3000; i++) {
+      const no = String(100000 + i);
+      const address = i % 97 === 0 ? '"\'江西省\r会昌县"' : `'江西省会昌县下岽镇杨坊村${i}号`;
+      lines.push(`'${no}\t'张𠮷${i}\t'36073319820501${String(i).padStart(4, '0')}\t${address}`);
+      expected.push([no, `张𠮷${i}`, `36073319820501${String(i).padStart(4, '0')}`, i % 97 === 0 ? '江西省\r会昌县' : `江西省会昌县下岽镇杨坊村${i}号`]);
+    }
+    const file = join(dir, '户籍.xls');
+    await writeFile(file, iconv.encode(`${lines.join('\r')}\r`, 'gb18030'));
+    return { file, expected, dir };
+  }
+
+  it('reads every row, wherever the chunks cut the lines', async () => {
+    const { file, expected, dir } = await makeFile();
+    try {
+      expect(readFileSync(file).length).toBeGreaterThan(2 * TEXT_CHUNK_SIZE);
+      const wb = await openWorkbook(file);
+      expect([wb.format, wb.encoding]).toEqual(['tsv', 'gb18030']);
+      const rows = await readRows(wb.sheets[0]);
+      expect(rows.map((r) => r.row)).toEqual(expected.map((_, i) => i + 1));
+      expect(rows.map((r) => Array.from(r.cells, (c) => c?.v))).toEqual(expected);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('can stop early and start again', async () => {
+    const { file, expected, dir } = await makeFile();
+    try {
+      const sheet = (await openWorkbook(file)).sheets[0];
+      for await (const row of sheet.rows()) if (row.row === 2) break;
+      const again = await readRows(sheet);
+      expect(again.length).toBe(expected.length);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
