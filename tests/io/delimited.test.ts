@@ -1,6 +1,7 @@
 import { parse as csvParse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { DelimitedParser, UnclosedQuoteError } from '../../src/io/delimited.js';
+import { random } from '../helpers/random.js';
 
 /** The options the streaming path used with csv-parse before this parser replaced it: the reference. */
 function reference(text: string, delimiter: string): string[][] | 'unclosed' {
@@ -40,16 +41,6 @@ function ours(text: string, delimiter: string, cuts: number[] = [], stripApostro
   return out;
 }
 
-/** Small deterministic generator (mulberry32), so that a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('delimited text parser', () => {
   it('splits plain lines and keeps empty fields and empty lines', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { idCheckChar, idTypo, isIdTypo, isValidId, normalizeId, upgrade15 } from '../../src/normalize/id.js';
 import { readCsv, readWorkbook } from './real-files.js';
+import { random } from '../helpers/random.js';
 
 /** GB 11643 check character computed from its definition (weights 2^(17-i) mod 11), independent of the code. */
 function referenceCheck(first17: string): string {
@@ -257,16 +258,6 @@ describe('fast path for plain typed IDs', () => {
 });
 
 describe('isIdTypo', () => {
-  /** Deterministic generator (mulberry32). */
-  function random(seed: number): () => number {
-    let a = seed;
-    return () => {
-      a = (a + 0x6d2b79f5) | 0;
-      let t = Math.imul(a ^ (a >>> 15), 1 | a);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
 
   test('agrees with idTypo, case and characters beyond ASCII included', () => {
     const next = random(5);

@@ -9,6 +9,7 @@ import { idTypo, normalizeId } from '../../src/normalize/id.js';
 import { nameKeys } from '../../src/normalize/name.js';
 import type { IdResult } from '../../src/normalize/types.js';
 import type { HukouRecord } from '../../src/sources/index.js';
+import { random } from '../helpers/random.js';
 
 const TODAY = '2026-11-27';
 
@@ -25,15 +26,6 @@ function check(first17: string): string {
   return '10X98765432'[sum % 11];
 }
 
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The rule, person by person (no index). */
 function reference(registered: Person[], r: Person): boolean {
