@@ -5,25 +5,26 @@
 import type { RawRow, SheetSource } from './types.js';
 
 export class RowFeed {
-  private readonly batches: AsyncIterator<RawRow[]> | null;
-  private readonly single: AsyncIterator<RawRow> | null;
+  /** The reader's batches, where it gives them; otherwise its rows. Read the rest straight from these. */
+  readonly batchIterator: AsyncIterator<RawRow[]> | null;
+  readonly rowIterator: AsyncIterator<RawRow> | null;
   /** The reader has no more rows (or was closed). */
   done = false;
 
   constructor(sheet: SheetSource) {
-    this.batches = sheet.rowBatches ? sheet.rowBatches()[Symbol.asyncIterator]() : null;
-    this.single = this.batches ? null : sheet.rows()[Symbol.asyncIterator]();
+    this.batchIterator = sheet.rowBatches ? sheet.rowBatches()[Symbol.asyncIterator]() : null;
+    this.rowIterator = this.batchIterator ? null : sheet.rows()[Symbol.asyncIterator]();
   }
 
   /** The next rows (never an empty list), or null at the end. */
   async next(): Promise<RawRow[] | null> {
     while (!this.done) {
-      if (this.batches) {
-        const next = await this.batches.next();
+      if (this.batchIterator) {
+        const next = await this.batchIterator.next();
         if (next.done) this.done = true;
         else if (next.value.length > 0) return next.value;
-      } else if (this.single) {
-        const next = await this.single.next();
+      } else if (this.rowIterator) {
+        const next = await this.rowIterator.next();
         if (next.done) this.done = true;
         else return [next.value];
       }
@@ -35,6 +36,6 @@ export class RowFeed {
   async close(): Promise<void> {
     if (this.done) return;
     this.done = true;
-    await (this.batches ?? this.single)?.return?.();
+    await (this.batchIterator ?? this.rowIterator)?.return?.();
   }
 }

@@ -58,6 +58,7 @@ export interface OpenTableOptions {
 const FOOTER_START =
   /^(?:合计|总计|小计|制表|填报|填表|审核|审批|负责人|单位负责人|主管领导|分管领导|经办人|统计人|报送|签字|盖章|(?:备注|说明|注|日期|填报日期|联系人|联系电话)[:：])/;
 const FOOTER_ANYWHERE = /(?:制表|填报|填表|审核|审批|负责|经办|统计)人?[:：]/;
+const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
 const UNIT = /(?:^|[\s(（[【])单位[:：]\s*([^\s)）\]】,，;；]+)/;
 
 function texts(row: RawRow): HeaderTexts {
@@ -199,6 +200,8 @@ export async function openTable(sheet: SheetSource, opts: OpenTableOptions): Pro
 
   function firstTextIsData(i: number, t: string): boolean {
     if (headerRaw.some((h) => h[i] === t) || titleStarts.has(t)) return false;
+    // Footers start with Chinese words: printable ASCII (a household number, an ID) is data.
+    if (PRINTABLE_ASCII.test(t)) return true;
     const n = t.normalize('NFKC').replace(/\s+/g, '');
     return !FOOTER_START.test(n) && !FOOTER_ANYWHERE.test(n);
   }
@@ -213,13 +216,20 @@ export async function openTable(sheet: SheetSource, opts: OpenTableOptions): Pro
     return null;
   }
 
+  /** One row's data row, or null (recorded as skipped). */
+  function keepOne(row: RawRow): TableRow | null {
+    const reason = classify(row);
+    if (!reason) return row;
+    skipped.push({ row: row.row, reason, text: filledTexts(row).join(' ') });
+    return null;
+  }
+
   /** The data rows of `rows` (skipped ones recorded). */
   function keep(rows: RawRow[]): TableRow[] {
     const out: TableRow[] = [];
     for (const row of rows) {
-      const reason = classify(row);
-      if (!reason) out.push(row);
-      else skipped.push({ row: row.row, reason, text: filledTexts(row).join(' ') });
+      const kept = keepOne(row);
+      if (kept) out.push(kept);
     }
     return out;
   }
@@ -228,9 +238,24 @@ export async function openTable(sheet: SheetSource, opts: OpenTableOptions): Pro
     try {
       const first = keep(rest.splice(0));
       if (first.length > 0) yield first;
-      for (let next = await feed.next(); next; next = await feed.next()) {
-        const out = keep(next);
-        if (out.length > 0) yield out;
+      // The reader's iterator is awaited here directly: no layer between it and the caller.
+      const { batchIterator, rowIterator } = feed;
+      while (!feed.done) {
+        if (batchIterator) {
+          const next = await batchIterator.next();
+          if (next.done) feed.done = true;
+          else {
+            const out = keep(next.value);
+            if (out.length > 0) yield out;
+          }
+        } else if (rowIterator) {
+          const next = await rowIterator.next();
+          if (next.done) feed.done = true;
+          else {
+            const row = keepOne(next.value);
+            if (row) yield [row];
+          }
+        }
       }
     } finally {
       // Left early: let the reader close its file.

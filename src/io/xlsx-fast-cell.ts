@@ -6,7 +6,8 @@
  */
 import type { Cell } from './types.js';
 import { numberCell, textCell } from './cells.js';
-import { codeAt, digitsAt, itemText, matchAt, xmlText } from './xlsx-fast-text.js';
+import { itemText, xmlText } from './xlsx-fast-text.js';
+import { digitsAt, matchBytes, utf8 } from './xlsx-fast-bytes.js';
 
 export interface CellContext {
   strings: string[];
@@ -15,7 +16,7 @@ export interface CellContext {
   date1904: boolean;
 }
 
-/** Where the parts of one cell lie in the text being tokenized (-1: absent). */
+/** Where the parts of one cell lie in the bytes being tokenized (-1: absent). */
 export interface CellParts {
   /** The `t` attribute's value. */
   typeStart: number;
@@ -54,13 +55,13 @@ export function isoToSerial(text: string, date1904: boolean): number | null {
   return days + seconds / 86_400;
 }
 
-function isType(s: string, p: CellParts, type: string): boolean {
-  return p.typeEnd - p.typeStart === type.length && matchAt(s, p.typeStart, type);
+function isType(b: Buffer, p: CellParts, type: string): boolean {
+  return p.typeEnd - p.typeStart === type.length && matchBytes(b, p.typeStart, type);
 }
 
-function styleFormat(s: string, p: CellParts, ctx: CellContext): string | undefined {
+function styleFormat(b: Buffer, p: CellParts, ctx: CellContext): string | undefined {
   if (p.styleStart < 0) return undefined;
-  const index = digitsAt(s, p.styleStart, p.styleEnd);
+  const index = digitsAt(b, p.styleStart, p.styleEnd);
   return index >= 0 ? ctx.formats[index] : undefined;
 }
 
@@ -75,6 +76,14 @@ function dateCell(text: string, fmt: string | undefined, ctx: CellContext): Cell
 
 /** Integers below this are written by counts, years, months and date serials: their cells are shared. */
 const SMALL = 10_000_000;
+/** Below this (date serials up to 2079 included), a format's integer cells are kept in a list, not a Map. */
+const LOW = 65_536;
+
+/** The cells of one number format's integers. */
+interface IntegerCells {
+  low: (Cell | undefined)[];
+  high: Map<number, Cell>;
+}
 
 /**
  * Cells made once and handed out again (cells are never changed after reading): one per shared string (by
@@ -83,7 +92,7 @@ const SMALL = 10_000_000;
  */
 export class CellCache {
   private readonly strings: (Cell | null | undefined)[] = [];
-  private readonly integers = new Map<string | undefined, Map<number, Cell>>();
+  private readonly integers = new Map<string | undefined, IntegerCells>();
 
   constructor(private readonly ctx: CellContext) {
     for (let i = 0; i < ctx.strings.length; i++) this.strings.push(undefined);
@@ -97,69 +106,74 @@ export class CellCache {
 
   /** The cell of a non-negative integer below SMALL with its number format. */
   integer(n: number, fmt: string | undefined): Cell {
-    let byValue = this.integers.get(fmt);
-    if (!byValue) this.integers.set(fmt, (byValue = new Map()));
-    let cell = byValue.get(n);
-    if (!cell) byValue.set(n, (cell = numberCell(n, fmt)));
+    let cells = this.integers.get(fmt);
+    if (!cells) this.integers.set(fmt, (cells = { low: new Array<Cell | undefined>(LOW), high: new Map() }));
+    if (n < LOW) return (cells.low[n] ??= numberCell(n, fmt));
+    let cell = cells.high.get(n);
+    if (!cell) cells.high.set(n, (cell = numberCell(n, fmt)));
     return cell;
   }
 }
 
 /** The value of a plain run of at most 7 digits between `start` and `end` (no sign, point or space); else -1. */
-function smallIntegerAt(s: string, start: number, end: number): number {
+function smallIntegerAt(b: Buffer, start: number, end: number): number {
   if (end <= start || end - start > 7) return -1;
   let n = 0;
   for (let i = start; i < end; i++) {
-    const c = codeAt(s, i);
+    const c = b[i];
     if (c < 48 || c > 57) return -1;
     n = n * 10 + (c - 48);
   }
   return n < SMALL ? n : -1;
 }
 
-function sharedStringCell(s: string, p: CellParts, ctx: CellContext, cache?: CellCache): Cell | undefined {
+function sharedStringCell(b: Buffer, p: CellParts, ctx: CellContext, cache?: CellCache): Cell | undefined {
   if (p.valueStart < 0 || p.valueEnd === p.valueStart) return undefined;
-  const index = digitsAt(s, p.valueStart, p.valueEnd);
+  const index = digitsAt(b, p.valueStart, p.valueEnd);
   if (index < 0 || index >= ctx.strings.length) {
-    throw new Error(`共享字符串编号「${s.slice(p.valueStart, p.valueEnd).slice(0, 20)}」不存在`);
+    throw new Error(`共享字符串编号「${utf8(b, p.valueStart, p.valueEnd).slice(0, 20)}」不存在`);
   }
   return cache ? cache.sharedString(index) : textCell(ctx.strings[index]);
 }
 
 /**
- * The raw cell, or undefined for a cell without a value. Throws (Chinese message) on damaged content. With a
- * `cache`, shared-string cells and small-integer cells are the objects made for them before.
+ * The raw cell, or undefined for a cell without a value, from the bytes of a `<c>` element (positions in `p`).
+ * Throws (Chinese message) on damaged content. With a `cache`, shared-string cells and small-integer cells are
+ * the objects made for them before.
  */
-export function cellOf(s: string, p: CellParts, ctx: CellContext, cache?: CellCache): Cell | undefined {
+export function cellOf(b: Buffer, p: CellParts, ctx: CellContext, cache?: CellCache): Cell | undefined {
   const hasValue = p.valueStart >= 0;
   // The two usual types, `s` and none (or `n`), told apart without a call.
-  const oneLetter = p.typeEnd - p.typeStart === 1 ? codeAt(s, p.typeStart) : 0;
-  if (oneLetter === 115) return sharedStringCell(s, p, ctx, cache);
+  const oneLetter = p.typeEnd - p.typeStart === 1 ? b[p.typeStart] : 0;
+  if (oneLetter === 115) return sharedStringCell(b, p, ctx, cache);
   if (p.typeStart < 0 || p.typeEnd === p.typeStart || oneLetter === 110) {
     if (!hasValue) return undefined;
     if (cache) {
-      const small = smallIntegerAt(s, p.valueStart, p.valueEnd);
-      if (small >= 0) return cache.integer(small, styleFormat(s, p, ctx));
+      const small = smallIntegerAt(b, p.valueStart, p.valueEnd);
+      if (small >= 0) return cache.integer(small, styleFormat(b, p, ctx));
     }
-    const text = s.slice(p.valueStart, p.valueEnd);
+    const text = utf8(b, p.valueStart, p.valueEnd);
     if (text.trim() === '') return undefined;
     const n = Number(text);
-    return Number.isFinite(n) ? numberCell(n, styleFormat(s, p, ctx)) : textCell(xmlText(text));
+    return Number.isFinite(n) ? numberCell(n, styleFormat(b, p, ctx)) : textCell(xmlText(text));
   }
-  if (isType(s, p, 'inlineStr')) {
-    if (p.inlineStart >= 0) return textCell(itemText(s, p.inlineStart, p.inlineEnd));
-    return hasValue ? textCell(xmlText(s.slice(p.valueStart, p.valueEnd))) : undefined;
+  if (isType(b, p, 'inlineStr')) {
+    if (p.inlineStart >= 0) {
+      const item = utf8(b, p.inlineStart, p.inlineEnd);
+      return textCell(itemText(item, 0, item.length));
+    }
+    return hasValue ? textCell(xmlText(utf8(b, p.valueStart, p.valueEnd))) : undefined;
   }
   if (!hasValue) return undefined;
-  const text = xmlText(s.slice(p.valueStart, p.valueEnd));
-  if (isType(s, p, 'str')) return textCell(text);
-  if (isType(s, p, 'b')) {
+  const text = xmlText(utf8(b, p.valueStart, p.valueEnd));
+  if (isType(b, p, 'str')) return textCell(text);
+  if (isType(b, p, 'b')) {
     const t = text.trim();
     if (t === '1' || t === 'true') return { v: true };
     if (t === '0' || t === 'false') return { v: false };
     return textCell(text);
   }
-  if (isType(s, p, 'e')) return textCell(text);
-  if (isType(s, p, 'd')) return dateCell(text, styleFormat(s, p, ctx), ctx);
-  throw new Error(`单元格类型「${s.slice(p.typeStart, p.typeEnd).slice(0, 20)}」无法识别`);
+  if (isType(b, p, 'e')) return textCell(text);
+  if (isType(b, p, 'd')) return dateCell(text, styleFormat(b, p, ctx), ctx);
+  throw new Error(`单元格类型「${utf8(b, p.typeStart, p.typeEnd).slice(0, 20)}」无法识别`);
 }

@@ -8,20 +8,29 @@ import type { MergeRange } from './types.js';
 import type { ZipFile } from './zip.js';
 import { decodeXml, elements } from './xlsx-meta.js';
 import { entryChunks } from './xlsx-fast-parts.js';
-import { columnAt, digitsAt } from './xlsx-fast-text.js';
 
 const MARKER = Buffer.from('<mergeCells', 'latin1');
 
-/** Column and row of the cell reference between `start` and `end` of `s` (`AB12`); null when it is not one. */
+/**
+ * Column and row (1-based) of the cell reference between `start` and `end` of `s` (`AB12`): letters, then
+ * digits only; null when it is not one.
+ */
 function corner(s: string, start: number, end: number): { row: number; col: number } | null {
-  let letters = start;
-  for (; letters < end; letters++) {
-    const lower = s.charCodeAt(letters) | 0x20;
+  let col = 0;
+  let i = start;
+  for (; i < end; i++) {
+    const lower = s.charCodeAt(i) | 0x20;
     if (lower < 97 || lower > 122) break;
+    col = col * 26 + (lower - 96);
   }
-  const col = columnAt(s, start, end);
-  const row = digitsAt(s, letters, end);
-  return col >= 0 && row >= 1 ? { row, col: col + 1 } : null;
+  if (i === start || i === end || col > 16384) return null;
+  let row = 0;
+  for (; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+    row = row * 10 + (c - 48);
+  }
+  return row >= 1 && row <= Number.MAX_SAFE_INTEGER ? { row, col } : null;
 }
 
 /** `A1:J1` (or a single cell `B2`) as a range; null when the reference is not one. */
@@ -45,7 +54,9 @@ const REF = /\sref\s*=\s*(?:"([^"]*)"|'([^']*)')/;
 
 /** The `ref` attribute of every `<mergeCell>` in `xml` (a plain tag name; prefixed ones go through `elements`). */
 function mergeRefs(xml: string): string[] {
-  if (/<[\w.-]+:mergeCell\b/.test(xml)) return elements(xml, 'mergeCell').map((cell) => cell.get('ref') ?? '');
+  if (xml.includes(':mergeCell') && /<[\w.-]+:mergeCell\b/.test(xml)) {
+    return elements(xml, 'mergeCell').map((cell) => cell.get('ref') ?? '');
+  }
   const refs: string[] = [];
   let i = 0;
   for (;;) {

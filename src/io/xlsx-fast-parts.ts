@@ -1,28 +1,18 @@
 /**
- * Parts of an xlsx for the fast reader: an entry's text streamed through inflate and a streaming UTF-8
- * decoder (characters split across chunks stay whole), where the workbook keeps its shared strings and styles,
- * and the shared-string table itself.
+ * Parts of an xlsx for the fast reader: an entry's bytes streamed through inflate, where the workbook keeps its
+ * shared strings and styles, and the shared-string table itself (each item decoded on its own from the bytes,
+ * so that a character cut by a chunk boundary stays whole).
  */
 import type { ZipFile } from './zip.js';
 import { elements } from './xlsx-meta.js';
 import { itemText, tagAt } from './xlsx-fast-text.js';
+import { tagAtBytes } from './xlsx-fast-bytes.js';
 
 const CHUNK = 64 * 1024;
 
 /** Decompressed bytes of an entry, chunk by chunk as inflate gives them. Stops reading when the consumer stops. */
 export function entryChunks(zip: ZipFile, name: string): AsyncGenerator<Buffer> {
   return zip.chunks(name, CHUNK);
-}
-
-/** Decompressed text of an entry, chunk by chunk; a UTF-8 character cut by a chunk boundary is kept whole. */
-export async function* entryText(zip: ZipFile, name: string): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8');
-  for await (const chunk of entryChunks(zip, name)) {
-    const text = decoder.decode(chunk, { stream: true });
-    if (text) yield text;
-  }
-  const rest = decoder.decode();
-  if (rest) yield rest;
 }
 
 export interface WorkbookParts {
@@ -53,14 +43,6 @@ export async function workbookParts(zip: ZipFile): Promise<WorkbookParts> {
     else if (/\/styles$/.test(type)) parts.styles = resolve(target);
   }
   return parts;
-}
-
-/** `buf` has the tag `<name` at `at`, followed by `>`, `/` or white space. Names are ASCII. */
-function tagAtBytes(buf: Buffer, at: number, name: string): boolean {
-  if (buf[at] !== 60) return false;
-  for (let k = 0; k < name.length; k++) if (buf[at + 1 + k] !== name.charCodeAt(k)) return false;
-  const next = buf[at + 1 + name.length];
-  return next === 62 || next === 47 || next <= 32;
 }
 
 /** `</t>` ends at `end`. */

@@ -13,7 +13,7 @@ import type { MergeRange, RawRow, SheetSource, WorkbookSource } from './types.js
 import type { ZipFile } from './zip.js';
 import { wrapError, DAMAGED } from './errors.js';
 import { readSheetHead, readXlsxInfo, type SheetHead, type XlsxSheetInfo } from './xlsx-meta.js';
-import { entryText, readSharedStrings, workbookParts } from './xlsx-fast-parts.js';
+import { entryChunks, readSharedStrings, workbookParts } from './xlsx-fast-parts.js';
 import { styleFormats } from './xlsx-fast-formats.js';
 import { SheetTokenizer } from './xlsx-fast-sheet.js';
 import { CellCache, type CellContext } from './xlsx-fast-cell.js';
@@ -70,7 +70,7 @@ async function* sheetBatches(
   const tokenizer = new SheetTokenizer(ctx, cache);
   try {
     await merges.load();
-    for await (const chunk of entryText(zip, sheet.path)) {
+    for await (const chunk of entryChunks(zip, sheet.path)) {
       const out: RawRow[] = [];
       tokenizer.push(chunk, out);
       if (out.length > 0) yield out;

@@ -122,7 +122,7 @@ export async function readSheetHead(zip: ZipFile, path: string): Promise<SheetHe
   const cellsHaveReferences = [...elements(firstRow, 'row'), ...elements(firstRow, 'c')].every((a) => a.has('r'));
   return {
     hiddenColumns,
-    prefixed: /<[\w.-]+:worksheet\b/.test(head),
+    prefixed: /<[\w.-]+:worksheet\b/.test(dataAt >= 0 ? top : head),
     cellsHaveReferences,
     worksheetRoot: /<worksheet[\s>]/.test(dataAt >= 0 ? top : head.slice(0, 64 * 1024)),
   };

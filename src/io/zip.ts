@@ -5,7 +5,7 @@
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
-import { createInflateRaw, inflateRawSync } from 'node:zlib';
+import { constants as zlib, createInflateRaw, inflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
   name: string;
@@ -202,11 +202,36 @@ export class ZipFile {
   }
 
   /**
-   * Decompressed text of an entry up to the first occurrence of `stop` (or the end), streaming, so that only
-   * the beginning of a large sheet is inflated.
+   * The beginning of an entry: what its first `compressed` bytes inflate to (for a stored entry, those bytes),
+   * read at once without a stream. May end inside a character.
+   */
+  private async readStart(entry: ZipEntry, compressed: number): Promise<Buffer> {
+    this.checkMethod(entry);
+    const { start, end } = await this.dataRange(entry);
+    const length = Math.min(compressed, end - start);
+    if (length <= 0) return Buffer.alloc(0);
+    const fh = await open(this.path, 'r');
+    try {
+      const data = await readAt(fh, start, length);
+      // A cut deflate stream: give what inflates from it instead of failing at its end.
+      return entry.method === 0 ? data : inflateRawSync(data, { finishFlush: zlib.Z_SYNC_FLUSH });
+    } finally {
+      await fh.close();
+    }
+  }
+
+  /**
+   * Decompressed text of an entry up to the first occurrence of `stop` (or the end), so that only the beginning
+   * of a large sheet is inflated: from its first bytes read at once when `stop` is there (the usual case), else
+   * streaming.
    */
   async readUntil(name: string, stop: string, limit = 4 * 1024 * 1024): Promise<string | null> {
-    if (!this.entries.has(name)) return null;
+    const entry = this.entries.get(name);
+    if (!entry) return null;
+    const first = await this.readStart(entry, 16 * 1024);
+    const stopAt = first.indexOf(stop);
+    // Cut after `stop`'s end tag, on a whole character.
+    if (stopAt >= 0) return first.toString('utf8', 0, stopAt + Buffer.byteLength(stop));
     const decoder = new TextDecoder('utf-8');
     let text = '';
     for await (const chunk of this.chunks(name)) {

@@ -14,6 +14,8 @@ import type { AnyField } from './define.js';
 import type { Parsed, ParseContext } from './fields.js';
 
 interface Seen {
+  /** The cell first seen with this value (xlsx cells of one shared string are one object). */
+  cell: Cell;
   v: CellValue;
   fmt: string | undefined;
   numeric: boolean | undefined;
@@ -50,14 +52,15 @@ export class FieldColumn {
   /** The parsed cell: the same result object for equal cells (value, number format and numeric flag). */
   parse(cell: Cell | undefined): Parsed<unknown> {
     if (cell === undefined) return (this.blank ??= this.def.parse(undefined, this.ctx));
-    const v = cell.v;
     const last = this.last;
+    if (last !== null && last.cell === cell) return last.parsed;
+    const v = cell.v;
     if (last !== null && sameValue(last.v, v) && last.fmt === cell.fmt && last.numeric === cell.numeric) return last.parsed;
     const seen = this.seen;
     if (seen === null) return this.remember(cell, null);
     const hit = seen.get(v);
     this.lookups++;
-    if (hit !== undefined && sameValue(hit.v, v) && hit.fmt === cell.fmt && hit.numeric === cell.numeric) {
+    if (hit !== undefined && (hit.cell === cell || (sameValue(hit.v, v) && hit.fmt === cell.fmt && hit.numeric === cell.numeric))) {
       this.hits++;
       this.last = hit;
       return hit.parsed;
@@ -71,7 +74,7 @@ export class FieldColumn {
   }
 
   private remember(cell: Cell, seen: Map<CellValue, Seen> | null): Parsed<unknown> {
-    const entry: Seen = { v: cell.v, fmt: cell.fmt, numeric: cell.numeric, parsed: this.def.parse(cell, this.ctx) };
+    const entry: Seen = { cell, v: cell.v, fmt: cell.fmt, numeric: cell.numeric, parsed: this.def.parse(cell, this.ctx) };
     this.last = entry;
     if (seen !== null) {
       if (seen.size >= CAPACITY) seen.clear();

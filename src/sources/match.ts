@@ -80,11 +80,13 @@ export function matchColumns(spec: SourceSpec, columns: readonly TableColumn[], 
   });
 }
 
+const BRACKET = /[([【〔]/;
+
 /**
  * The most distinct fields a row of texts matches among `specs` (no requirement check; used to find the header
- * row), as a function made once per file: one index from
- * header spelling to the specs and fields it names, so that each text is normalised and looked up once for all
- * specs (most rows scanned are data, whose texts name nothing).
+ * row), as a function made once per file: one index from header spelling to the specs and fields it names, so
+ * that each text is looked up once for all specs (most rows scanned are data, whose texts name nothing). The
+ * texts are header texts as the table gives them (`normalizeHeaderText`).
  */
 export function headerScorer(specs: readonly SourceSpec[], mapping?: Mapping): (texts: readonly string[]) => number {
   const index = new Map<string, { spec: number; field: string }[]>();
@@ -98,7 +100,8 @@ export function headerScorer(specs: readonly SourceSpec[], mapping?: Mapping): (
   return (texts) => {
     const fields = specs.map(() => new Set<string>());
     for (const t of texts) {
-      const h = normalizeHeaderText(t);
+      // The table gives normalised texts: normalising again changes only one with a bracket (a nested note).
+      const h = BRACKET.test(t) ? normalizeHeaderText(t) : t;
       const exact = index.get(h);
       const stripped = h.includes('(') ? index.get(stripNotes(h)) : undefined;
       if (!exact && !stripped) continue;

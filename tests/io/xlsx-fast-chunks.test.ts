@@ -1,6 +1,6 @@
 /**
- * The fast reader's sheet tokenizer reads each chunk where it lies: the rest kept from the previous chunk is
- * joined only with the chunk's text up to its first `</row>`. These tests cut the text where that `</row>` does
+ * The fast reader's sheet tokenizer reads each chunk of bytes where it lies: the rest kept from the previous
+ * chunk is joined only with the chunk's bytes up to its first `</row>`. These tests cut the text where that `</row>` does
  * not end the unfinished element (inside a comment, inside CDATA), and check that the cells of one shared
  * string are one object, in every sheet of a workbook, equal to what a fresh read gives.
  */
@@ -15,7 +15,7 @@ import { readRows } from './helpers.js';
 
 const ctx: CellContext = { strings: ['甲', '乙'], formats: [], date1904: false };
 
-function tokenize(pieces: string[]): RawRow[] {
+function tokenize(pieces: Buffer[]): RawRow[] {
   const t = new SheetTokenizer(ctx, new CellCache(ctx));
   const out: RawRow[] = [];
   for (const p of pieces) t.push(p, out);
@@ -23,12 +23,13 @@ function tokenize(pieces: string[]): RawRow[] {
   return out;
 }
 
-const SHEET =
+const SHEET_XML =
   `<?xml version="1.0"?>\n<worksheet xmlns="${MAIN_NS}"><sheetData>` +
   row(1, '<c r="A1" t="inlineStr"><is><t><![CDATA[a</row>b]]></t></is></c><c r="B1"><v>1</v></c>') +
   row(2, '<!-- </row> --><c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>1</v></c>') +
   row(3, '<c r="A3" t="s"><v>0</v></c><!-- a --><c r="C3"><v>2.5</v></c>') +
   '</sheetData></worksheet>';
+const SHEET = Buffer.from(SHEET_XML, 'utf8');
 
 describe('sheet text cut where the next `</row>` does not end the unfinished element', () => {
   const whole = tokenize([SHEET]);
@@ -41,13 +42,13 @@ describe('sheet text cut where the next `</row>` does not end the unfinished ele
   });
 
   it('gives the same rows for a cut at every position', () => {
-    for (let k = 1; k < SHEET.length; k++) expect(tokenize([SHEET.slice(0, k), SHEET.slice(k)])).toEqual(whole);
+    for (let k = 1; k < SHEET.length; k++) expect(tokenize([SHEET.subarray(0, k), SHEET.subarray(k)])).toEqual(whole);
   });
 
   it('gives the same rows for three pieces around each `</row>`', () => {
     for (let at = SHEET.indexOf('</row>'); at >= 0; at = SHEET.indexOf('</row>', at + 1)) {
       for (let k = Math.max(1, at - 12); k < at; k++) {
-        expect(tokenize([SHEET.slice(0, k), SHEET.slice(k, at + 3), SHEET.slice(at + 3)])).toEqual(whole);
+        expect(tokenize([SHEET.subarray(0, k), SHEET.subarray(k, at + 3), SHEET.subarray(at + 3)])).toEqual(whole);
       }
     }
   });
@@ -83,7 +84,8 @@ describe('small-integer cells', () => {
       '<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs>';
     const cells = (r: number) =>
       `<c r="A${r}"><v>4</v></c><c r="B${r}" s="1"><v>43101</v></c><c r="C${r}"><v>0043101</v></c>` +
-      `<c r="D${r}"><v>43101</v></c><c r="E${r}"><v>12345678</v></c><c r="F${r}"><v>2.5</v></c><c r="G${r}"><v> 7</v></c>`;
+      `<c r="D${r}"><v>43101</v></c><c r="E${r}"><v>12345678</v></c><c r="F${r}"><v>2.5</v></c><c r="G${r}"><v> 7</v></c>` +
+      `<c r="H${r}"><v>1234567</v></c>`;
     const file = buildXlsx('small-integers.xlsx', {
       sheets: [{ name: '一', body: `<sheetData>${row(1, cells(1))}${row(2, cells(2))}</sheetData>` }],
       styles,
@@ -99,12 +101,14 @@ describe('small-integer cells', () => {
       [12345678, 'General'],
       [2.5, 'General'],
       [7, 'General'],
+      [1234567, 'General'],
     ]);
     expect(b.cells[0]).toBe(a.cells[0]);
     expect(b.cells[1]).toBe(a.cells[1]);
     expect(a.cells[2]).toBe(a.cells[3]);
     expect(a.cells[1]).not.toBe(a.cells[3]);
     expect(b.cells[4]).not.toBe(a.cells[4]);
+    expect(b.cells[7]).toBe(a.cells[7]);
     expect(b.cells).toEqual(a.cells);
   });
 });

@@ -354,7 +354,7 @@ describe('chunk boundaries anywhere', () => {
     const { SharedStringsParser } = await import('../../src/io/xlsx-fast-parts.js');
     const sstXml = `<?xml version="1.0"?>\n<sst xmlns="${MAIN_NS}" count="7">${SST}</sst>`;
     const sheetXml = `<?xml version="1.0"?>\n<worksheet xmlns="${MAIN_NS}">${KINDS_BODY}</worksheet>`;
-    const tokenize = (pieces: string[], strings: string[]) => {
+    const tokenize = (pieces: Buffer[], strings: string[]) => {
       const t = new SheetTokenizer({ strings, formats: [undefined, '0.0"元"'], date1904: false });
       const out: RawRow[] = [];
       for (const p of pieces) t.push(p, out);
@@ -370,17 +370,18 @@ describe('chunk boundaries anywhere', () => {
     };
     const sst = strings([sstBytes]);
     expect(sst).toHaveLength(7);
-    const whole = tokenize([sheetXml], sst ?? []);
+    // The sheet is read as bytes too: pieces cut tags, cells and the bytes of a character anywhere.
+    const sheetBytes = Buffer.from(sheetXml, 'utf8');
+    const whole = tokenize([sheetBytes], sst ?? []);
     expect(whole.length).toBe(8);
-    for (let k = 1; k < sheetXml.length; k++) {
-      expect(tokenize([sheetXml.slice(0, k), sheetXml.slice(k)], sst ?? [])).toEqual(whole);
+    for (let k = 1; k < sheetBytes.length; k++) {
+      expect(tokenize([sheetBytes.subarray(0, k), sheetBytes.subarray(k)], sst ?? [])).toEqual(whole);
     }
     for (let k = 1; k < sstBytes.length; k++) expect(strings([sstBytes.subarray(0, k), sstBytes.subarray(k)])).toEqual(sst);
     for (const size of [1, 2, 3, 5, 7]) {
-      const pieces = (s: string) => Array.from({ length: Math.ceil(s.length / size) }, (_x, i) => s.slice(i * size, (i + 1) * size));
-      expect(tokenize(pieces(sheetXml), sst ?? [])).toEqual(whole);
-      const bytePieces = Array.from({ length: Math.ceil(sstBytes.length / size) }, (_x, i) => sstBytes.subarray(i * size, (i + 1) * size));
-      expect(strings(bytePieces)).toEqual(sst);
+      const pieces = (b: Buffer) => Array.from({ length: Math.ceil(b.length / size) }, (_x, i) => b.subarray(i * size, (i + 1) * size));
+      expect(tokenize(pieces(sheetBytes), sst ?? [])).toEqual(whole);
+      expect(strings(pieces(sstBytes))).toEqual(sst);
     }
   });
 });
