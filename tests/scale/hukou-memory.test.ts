@@ -2,6 +2,10 @@
  * Memory follows registered households, not residents: the same county audited with its hukou file as
  * generated and with four times the residents (the added ones unrelated to anyone registered) keeps the same
  * hukou rows, and peak RSS grows by less than a quarter.
+ *
+ * Peak RSS of a small run is mostly the process itself, and what other work on the machine does to the
+ * garbage collector's timing only ever adds to it: each county is audited twice, one run at a time, and the
+ * lower peak of its two runs is the one compared.
  */
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -15,6 +19,13 @@ import { auditInChild } from './run-audit.js';
 const AS_OF = '2026-11-27';
 const BASE = { seed: 11, households: 300, hukouPeople: 12_000, asOf: AS_OF, archiveFormat: 'xlsx' as const, sharedStrings: true };
 
+async function lowerPeakOfTwo(dir: string, out: string): Promise<AuditRun> {
+  const first = await auditInChild(dir, out, AS_OF);
+  const second = await auditInChild(dir, out, AS_OF);
+  expect(second.findings).toBe(first.findings);
+  return second.peakMiB < first.peakMiB ? second : first;
+}
+
 describe('hukou memory', () => {
   let root = '';
   let small: AuditRun;
@@ -24,11 +35,9 @@ describe('hukou memory', () => {
     root = await mkdtemp(join(tmpdir(), 'jingzhun-scale-'));
     await generateSample({ ...BASE, out: join(root, 'n') });
     await generateSample({ ...BASE, out: join(root, '4n'), extraResidents: 3 * BASE.hukouPeople });
-    [small, large] = await Promise.all([
-      auditInChild(join(root, 'n'), join(root, 'out-n'), AS_OF),
-      auditInChild(join(root, '4n'), join(root, 'out-4n'), AS_OF),
-    ]);
-  }, 120_000);
+    small = await lowerPeakOfTwo(join(root, 'n'), join(root, 'out-n'));
+    large = await lowerPeakOfTwo(join(root, '4n'), join(root, 'out-4n'));
+  }, 180_000);
 
   afterAll(async () => {
     if (root) await rm(root, { recursive: true, force: true });
