@@ -4,7 +4,7 @@
  * name key whose birth date is the row's or whose ID is one typo away from the row's.
  */
 import { describe, expect, it } from 'vitest';
-import { Interest } from '../../src/audit/load.js';
+import { Interest } from '../../src/audit/interest.js';
 import { idTypo, normalizeId } from '../../src/normalize/id.js';
 import { nameKeys } from '../../src/normalize/name.js';
 import type { IdResult } from '../../src/normalize/types.js';
@@ -84,7 +84,7 @@ describe('hukou rows taken as registered people', () => {
     for (let i = 0; i < 40; i++) registered.push(person('王伟', newId()));
 
     const interest = new Interest();
-    for (const p of registered) interest.addPerson(p as unknown as Parameters<Interest['addPerson']>[0]);
+    for (const p of registered) interest.add({ id: p.idNumber, name: p.name });
 
     const rows: Person[] = [];
     for (const p of registered) {
