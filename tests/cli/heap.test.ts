@@ -32,7 +32,10 @@ describe('heap size the CLI sets itself', () => {
   it.runIf(roomy)('an audit runs with the larger heap and its output and exit code come through', async () => {
     const out = await mkdtemp(join(tmpdir(), 'jz-heap-'));
     const probe = join(out, 'probe.cjs');
-    await writeFile(probe, "process.on('exit',()=>process.stderr.write('HEAP='+require('v8').getHeapStatistics().heap_size_limit+'\\n'))");
+    await writeFile(
+      probe,
+      "process.on('exit',()=>process.stderr.write('HEAP='+require('v8').getHeapStatistics().heap_size_limit+' FLAGS='+process.execArgv.join(' ')+'\\n'))",
+    );
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
       ['--require', probe, CLI, 'audit', SAMPLE, '--as-of', '2026-11-27', '--out', out],
@@ -43,6 +46,8 @@ describe('heap size the CLI sets itself', () => {
     // The first process restarts itself: the child reports the larger heap, the parent the default.
     expect(limits.length).toBe(2);
     expect(Math.max(...limits)).toBeGreaterThan(defaultMiB + 256);
+    // The restarted process also lets its heap grow by half, not fourfold, between full collections.
+    expect(stderr).toMatch(/FLAGS=.*--heap-growing-percent=50/);
     // An unreadable file named on the command line: exit code 2 and the Chinese message, through the restart.
     const failed = await promisify(execFile)(process.execPath, [CLI, 'audit', '--national', join(out, '没有这个文件.xlsx'), '--out', out], {
       encoding: 'utf8',
