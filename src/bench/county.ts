@@ -1,48 +1,146 @@
 /**
  * `npm run bench` (`-- --prefecture`): a county (1,000,000 hukou people, 40,000 registered households) or a
  * prefecture (10,000,000 / 500,000, about 1.5 million registered people) made by the sample generator (archive as xlsx, shared strings), cached in
- * .bench-cache/. The full audit runs in a child process (phase times, peak RSS); the reading floors run in
- * children of their own over the same files. Prints a markdown table, the ratios, the machine, and the
- * acceptance checks as PASS/FAIL.
+ * .bench-cache/. The prefecture is one folder per county (赣州市's 18, src/sample/prefecture.ts), each county
+ * generated in a child process of its own, `--jobs N` at a time (default 2); counties already generated are kept,
+ * so an interrupted generation resumes. The full audit runs in a child process (phase times, peak RSS) over the
+ * whole folder; the reading floors run in children of their own over the same files. Prints a markdown table,
+ * the ratios, the machine, and the acceptance checks as PASS/FAIL.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateSample, type SampleManifest } from '../sample/index.js';
+import { generateSample, splitPrefecture, type CountyShare, type SampleManifest } from '../sample/index.js';
 import type { AuditRun } from './audit-run.js';
 import { floor, type FloorFile } from './floors.js';
 import { machineLine, peakRssMiB } from './machine.js';
 
 const CACHE = '.bench-cache';
 const GENERATOR_HEAP_MIB = 16 * 1024;
+/**
+ * Heap of one prefecture county's generator: a county of 28,456 households and 569,125 residents peaked at
+ * 947 MiB RSS in 59 s (one core); the largest county of the split is 6% bigger.
+ */
+const COUNTY_HEAP_MIB = 3 * 1024;
+/** Seed of the prefecture's county `index`. */
+const countySeed = (index: number): number => 1000 + index;
 const AS_OF = '2026-11-27';
 const SIZES = {
   county: { households: 40_000, hukouPeople: 1_000_000, seconds: 60, rssMiB: 1536, floorRatio: 2 },
   prefecture: { households: 500_000, hukouPeople: 10_000_000, seconds: 600, rssMiB: 6144, floorRatio: Infinity },
 };
 
-async function inputs(size: (typeof SIZES)['county']): Promise<{ dir: string; manifest: SampleManifest; generated: number | null }> {
+type Size = (typeof SIZES)['county'];
+
+interface Inputs {
+  dir: string;
+  /** The manifests' counts (summed over the counties of a prefecture). */
+  counts: Record<string, number>;
+  /** Every xlsx, csv and tsv file, for the floors. */
+  files: FloorFile[];
+  /** Seconds spent generating, or null when everything was cached. */
+  generated: number | null;
+}
+
+const readManifest = (dir: string): SampleManifest => JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as SampleManifest;
+
+function floorFiles(dir: string, manifest: SampleManifest): FloorFile[] {
+  return manifest.files
+    .filter((f) => f.format === 'xlsx' || f.format === 'csv' || f.format === 'tsv')
+    .map((f) => ({ file: join(dir, f.file), format: f.format as FloorFile['format'], encoding: f.encoding }));
+}
+
+function countyInputs(dir: string, manifest: SampleManifest, generated: number | null): Inputs {
+  return { dir, counts: manifest.counts, files: floorFiles(dir, manifest), generated };
+}
+
+async function inputs(size: Size): Promise<Inputs> {
   const dir = join(CACHE, `county-s1-h${size.households}-p${size.hukouPeople}`);
   const truth = join(dir, 'truth.json');
-  if (existsSync(truth)) return { dir, manifest: JSON.parse(readFileSync(truth, 'utf8')) as SampleManifest, generated: null };
+  if (existsSync(truth)) return countyInputs(dir, readManifest(dir), null);
   rmSync(dir, { recursive: true, force: true });
   const t0 = performance.now();
   // In a child process: the generator's memory is not held through the measured runs. The generator keeps the
-  // whole registered population (and its truth) in memory: a prefecture needs more than the default heap.
-  child<{ done: boolean }>([`--max-old-space-size=${GENERATOR_HEAP_MIB}`, fileURLToPath(import.meta.url), '--generate', dir, String(size.households), String(size.hukouPeople)]);
-  return { dir, manifest: JSON.parse(readFileSync(truth, 'utf8')) as SampleManifest, generated: (performance.now() - t0) / 1000 };
+  // whole registered population (and its truth) in memory: a large county needs more than the default heap.
+  child<GenerateResult>([`--max-old-space-size=${GENERATOR_HEAP_MIB}`, fileURLToPath(import.meta.url), '--generate', dir, String(size.households), String(size.hukouPeople)]);
+  return countyInputs(dir, readManifest(dir), (performance.now() - t0) / 1000);
 }
 
-async function generate(dir: string, households: string, hukouPeople: string): Promise<void> {
-  const count = (v: string) => Number.parseInt(v, 10);
-  await generateSample({ out: dir, seed: 1, households: count(households), hukouPeople: count(hukouPeople), asOf: AS_OF, archiveFormat: 'xlsx', sharedStrings: true });
-  process.stdout.write(`${JSON.stringify({ done: true })}\n`);
+/**
+ * The prefecture: one folder per county, each generated by a child process of its own (memory is one county's),
+ * `jobs` at a time. A county whose truth.json exists is kept; a half-written one is made again.
+ */
+async function prefectureInputs(size: Size, jobs: number): Promise<Inputs> {
+  const dir = join(CACHE, `prefecture-s1-h${size.households}-p${size.hukouPeople}`);
+  const counties = splitPrefecture(size.households, size.hukouPeople);
+  const todo = counties.filter((c) => !existsSync(join(dir, c.name, 'truth.json')));
+  let generated: number | null = null;
+  if (todo.length > 0) {
+    console.log(`generating ${todo.length} of ${counties.length} counties, ${jobs} at a time (heap ${COUNTY_HEAP_MIB} MiB each)`);
+    const t0 = performance.now();
+    const queue = [...todo];
+    const peaks: number[] = [];
+    const worker = async (): Promise<void> => {
+      for (let c = queue.shift(); c; c = queue.shift()) peaks.push(await generateCounty(join(dir, c.name), c));
+    };
+    await Promise.all(Array.from({ length: Math.min(jobs, todo.length) }, worker));
+    generated = (performance.now() - t0) / 1000;
+    console.log(`generated ${todo.length} counties in ${generated.toFixed(0)} s; peak RSS of a county's generator ≤ ${Math.max(...peaks).toFixed(0)} MiB`);
+  }
+  const manifests = counties.map((c) => ({ sub: join(dir, c.name), manifest: readManifest(join(dir, c.name)) }));
+  const counts: Record<string, number> = {};
+  for (const { manifest } of manifests) for (const [k, v] of Object.entries(manifest.counts)) counts[k] = (counts[k] ?? 0) + v;
+  return { dir, counts, files: manifests.flatMap(({ sub, manifest }) => floorFiles(sub, manifest)), generated };
 }
+
+/** Generates one county of the prefecture; returns the peak RSS of its process (MiB). */
+async function generateCounty(sub: string, c: CountyShare): Promise<number> {
+  rmSync(sub, { recursive: true, force: true });
+  const t0 = performance.now();
+  const args = [`--max-old-space-size=${COUNTY_HEAP_MIB}`, fileURLToPath(import.meta.url), '--generate', sub, String(c.households), String(c.hukouPeople), String(countySeed(c.index)), c.code, c.name];
+  const r = await childAsync<GenerateResult>(args);
+  const seconds = (performance.now() - t0) / 1000;
+  console.log(`  ${c.name} ${c.code}: ${c.households} households, ${c.hukouPeople} hukou people, seed ${countySeed(c.index)}: ${seconds.toFixed(0)} s, peak RSS ${r.peakMiB.toFixed(0)} MiB`);
+  return r.peakMiB;
+}
+
+interface GenerateResult {
+  done: boolean;
+  peakMiB: number;
+}
+
+/** `--generate <dir> <households> <people> [<seed> <county code> <county name>]`: the county bench's county, or one of a prefecture. */
+async function generate(args: string[]): Promise<void> {
+  const [dir, households, hukouPeople, seed, code, name] = args;
+  const count = (v: string) => Number.parseInt(v, 10);
+  const county = code && name ? { code, name } : undefined;
+  await generateSample({ out: dir, seed: seed ? count(seed) : 1, households: count(households), hukouPeople: count(hukouPeople), asOf: AS_OF, archiveFormat: 'xlsx', sharedStrings: true, county });
+  const result: GenerateResult = { done: true, peakMiB: peakRssMiB() };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+const lastJson = <T>(out: string): T => JSON.parse(out.trim().split('\n').pop() ?? '') as T;
 
 function child<T>(args: string[]): T {
-  const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
-  return JSON.parse(out.trim().split('\n').pop() ?? '') as T;
+  return lastJson<T>(execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] }));
+}
+
+/** `child` without blocking, so that several run at once. */
+function childAsync<T>(args: string[]): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    p.stdout.setEncoding('utf8');
+    p.stdout.on('data', (chunk: string) => {
+      out += chunk;
+    });
+    p.on('error', reject);
+    p.on('close', (code) => {
+      if (code === 0) resolve(lastJson<T>(out));
+      else reject(new Error(`子进程失败（退出码 ${String(code)}）：${args.slice(1).join(' ')}`));
+    });
+  });
 }
 
 const s = (ms: number) => (ms / 1000).toFixed(1);
@@ -57,50 +155,60 @@ async function main(): Promise<void> {
   const base = prefecture ? SIZES.prefecture : SIZES.county;
   const size = { ...base, households: arg('--households') ?? base.households, hukouPeople: arg('--people') ?? base.hukouPeople };
   console.log(`machine: ${machineLine()}`);
-  const { dir, manifest, generated } = await inputs(size);
+  const { dir, counts, files: floorFiles, generated } = prefecture ? await prefectureInputs(size, Math.max(1, arg('--jobs') ?? 2)) : await inputs(size);
   console.log(generated === null ? `inputs: ${dir} (cached)` : `inputs: ${dir} (generated in ${generated.toFixed(0)} s)`);
-  const floorFiles: FloorFile[] = manifest.files
-    .filter((f) => f.format === 'xlsx' || f.format === 'csv' || f.format === 'tsv')
-    .map((f) => ({ file: join(dir, f.file), format: f.format as FloorFile['format'], encoding: f.encoding }));
 
   const self = fileURLToPath(import.meta.url);
   const auditRun = fileURLToPath(new URL('./audit-run.js', import.meta.url));
-  const out = join(CACHE, 'bench-out');
+  const out = join(CACHE, prefecture ? 'bench-out-prefecture' : 'bench-out');
   const audit = child<AuditRun>([auditRun, dir, out, AS_OF]);
-  const lib = child<{ xlsx: { cells: number; ms: number }; text: { cells: number; ms: number }; peakMiB: number }>([self, '--floor', 'library', JSON.stringify(floorFiles)]);
-  const raw = child<{ xlsx: { cells: number; ms: number }; text: { cells: number; ms: number }; peakMiB: number }>([self, '--floor', 'raw', JSON.stringify(floorFiles)]);
+  // `--skip-floors`: the audit alone (the floors of a prefecture take longer than its audit).
+  const floors = process.argv.includes('--skip-floors')
+    ? null
+    : { lib: child<Floor>([self, '--floor', 'library', JSON.stringify(floorFiles)]), raw: child<Floor>([self, '--floor', 'raw', JSON.stringify(floorFiles)]) };
 
   const t = audit.timings;
   const rows: [string, string][] = [];
   for (const [k, v] of Object.entries(t.sources).sort((a, b) => b[1] - a[1])) rows.push([`read + normalise: ${k}`, s(v)]);
   rows.push(['read + normalise (all)', s(t.read)], ['link', s(t.link)], ['rules', s(t.rules)], ['write report', s(t.write)], ['**audit end-to-end**', `**${s(t.total)}**`]);
-  rows.push(
-    ['floor: exceljs loop (xlsx)', s(lib.xlsx.ms)],
-    ['floor: csv-parse loop (text)', s(lib.text.ms)],
-    ['**floor: exceljs + csv-parse**', `**${s(lib.xlsx.ms + lib.text.ms)}**`],
-    ['raw: inflate + `<c` count (xlsx)', s(raw.xlsx.ms)],
-    ['raw: decode + split (text)', s(raw.text.ms)],
-    ['**raw floor**', `**${s(raw.xlsx.ms + raw.text.ms)}**`],
-  );
-  const libFloor = lib.xlsx.ms + lib.text.ms;
-  const rawFloor = raw.xlsx.ms + raw.text.ms;
-  console.log(`\n${prefecture ? 'prefecture' : 'county'}: ${manifest.counts.hukouPeople} hukou people, ${manifest.counts.registeredHouseholds} registered households (${manifest.counts.registeredPeople} people), ${manifest.counts.noticeBoardRows} notice-board rows`);
+  console.log(`\n${prefecture ? 'prefecture' : 'county'}: ${counts.hukouPeople} hukou people, ${counts.registeredHouseholds} registered households (${counts.registeredPeople} people), ${counts.noticeBoardRows} notice-board rows`);
   console.log(`audit: ${audit.households} households, ${audit.findings} findings, hukou ${audit.hukou.read} rows read, ${audit.hukou.kept} kept, ${audit.comparisons} linking comparisons`);
-  console.log(`cells: exceljs ${lib.xlsx.cells} / raw ${raw.xlsx.cells} (xlsx), csv-parse ${lib.text.cells} / split ${raw.text.cells} (text)\n`);
-  console.log('| phase | seconds |\n|---|---:|');
+  if (floors) {
+    const { lib, raw } = floors;
+    rows.push(
+      ['floor: exceljs loop (xlsx)', s(lib.xlsx.ms)],
+      ['floor: csv-parse loop (text)', s(lib.text.ms)],
+      ['**floor: exceljs + csv-parse**', `**${s(lib.xlsx.ms + lib.text.ms)}**`],
+      ['raw: inflate + `<c` count (xlsx)', s(raw.xlsx.ms)],
+      ['raw: decode + split (text)', s(raw.text.ms)],
+      ['**raw floor**', `**${s(raw.xlsx.ms + raw.text.ms)}**`],
+    );
+    console.log(`cells: exceljs ${lib.xlsx.cells} / raw ${raw.xlsx.cells} (xlsx), csv-parse ${lib.text.cells} / split ${raw.text.cells} (text)`);
+  }
+  console.log('\n| phase | seconds |\n|---|---:|');
   for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);
   console.log(`| peak RSS, audit (MiB) | ${audit.peakMiB.toFixed(0)} |`);
   console.log(`| heap limit set by the CLI (MiB) | ${audit.heapMiB} |`);
-  console.log(`| peak RSS, floor loops (MiB) | ${Math.max(lib.peakMiB, raw.peakMiB).toFixed(0)} |`);
-  console.log(`\naudit / (exceljs + csv-parse) = ${(t.total / libFloor).toFixed(2)}; audit / raw floor = ${(t.total / rawFloor).toFixed(2)}`);
+  if (floors) console.log(`| peak RSS, floor loops (MiB) | ${Math.max(floors.lib.peakMiB, floors.raw.peakMiB).toFixed(0)} |`);
   const check = (ok: boolean, what: string) => console.log(`${ok ? 'PASS' : 'FAIL'} ${what}`);
+  if (floors) {
+    const libFloor = floors.lib.xlsx.ms + floors.lib.text.ms;
+    const rawFloor = floors.raw.xlsx.ms + floors.raw.text.ms;
+    console.log(`\naudit / (exceljs + csv-parse) = ${(t.total / libFloor).toFixed(2)}; audit / raw floor = ${(t.total / rawFloor).toFixed(2)}`);
+    if (Number.isFinite(size.floorRatio)) check(t.total <= size.floorRatio * libFloor, `end-to-end ≤ ${size.floorRatio} × exceljs + csv-parse floor (${(t.total / libFloor).toFixed(2)})`);
+  }
   check(t.total / 1000 <= size.seconds, `end-to-end ${s(t.total)} s ≤ ${size.seconds} s`);
   check(audit.peakMiB <= size.rssMiB, `peak RSS ${audit.peakMiB.toFixed(0)} MiB ≤ ${size.rssMiB} MiB`);
-  if (Number.isFinite(size.floorRatio)) check(t.total <= size.floorRatio * libFloor, `end-to-end ≤ ${size.floorRatio} × exceljs + csv-parse floor (${(t.total / libFloor).toFixed(2)})`);
+}
+
+interface Floor {
+  xlsx: { cells: number; ms: number };
+  text: { cells: number; ms: number };
+  peakMiB: number;
 }
 
 if (process.argv[2] === '--generate') {
-  generate(process.argv[3], process.argv[4], process.argv[5]).catch((e: unknown) => {
+  generate(process.argv.slice(3)).catch((e: unknown) => {
     console.error(e);
     process.exitCode = 1;
   });

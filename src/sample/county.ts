@@ -7,10 +7,12 @@ import { yearOf, type Day } from './dates.js';
 import { givenName } from './names.js';
 import { buildFamily, buildSplitPair, buildYoungSplit, surnameOf, type DraftHousehold, type FamilyContext, type FamilyKind } from './family.js';
 import { helperGroupSizes, newHelper, PhoneBook, type HelperContext } from './helpers.js';
+import { apportion } from './apportion.js';
 import { IdAllocator } from './ids.js';
 import type { County, Helper, HukouHousehold, Person, RegisteredHousehold, Village } from './model.js';
 import { allVillages, buildPlaces } from './places.js';
 import { memberProfile, registerHousehold, type NewRegistered } from './registered.js';
+import type { CountyIdentity } from './prefecture.js';
 import type { Rng } from './rng.js';
 
 export interface Truth {
@@ -38,9 +40,12 @@ export class SampleError extends Error {}
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
-/** 户号: 0 + township (2) + village (2) + sequence (4): `001030045`. */
-function hukouNo(village: Village, seq: number): string {
-  return `0${pad(village.township.index + 1, 2)}${pad(village.index + 1, 2)}${pad(seq, 4)}`;
+/**
+ * 户号: the county's prefix + township (2) + village (2) + sequence (4): `001030045` in the default county,
+ * `3301030045` for 会昌县 in a prefecture run (prefecture.ts).
+ */
+function hukouNo(county: County, village: Village, seq: number): string {
+  return `${county.householdPrefix}${pad(village.township.index + 1, 2)}${pad(village.index + 1, 2)}${pad(seq, 4)}`;
 }
 
 interface Pending {
@@ -89,10 +94,12 @@ export interface TruthOptions {
   households: number;
   hukouPeople: number;
   asOf: Day;
+  /** A county of a prefecture run (default: the default county, made on its own). */
+  county?: CountyIdentity;
 }
 
 export function buildTruth(root: Rng, o: TruthOptions): Truth {
-  const county = buildPlaces(root.fork('places'), o.hukouPeople);
+  const county = buildPlaces(root.fork('places'), o.hukouPeople, o.county);
   const villages = allVillages(county);
   const ids = new IdAllocator();
   const rng = root.fork('registered');
@@ -155,7 +162,7 @@ export function buildTruth(root: Rng, o: TruthOptions): Truth {
     pool.push(p.household);
   }
 
-  const { streamQuota, reserved } = numberHouseholds(root.fork('numbers'), villages, pending, o.hukouPeople);
+  const { streamQuota, reserved } = numberHouseholds(root.fork('numbers'), county, pending, o.hukouPeople);
   const inMemory = pending.map((p) => p.household);
   const phones = new PhoneBook(root.fork('phones'));
   const registered = register(root.fork('attributes'), county, drafts, ids, phones, o.asOf);
@@ -181,18 +188,14 @@ function distinctHeadNames(rng: Rng, drafts: Draft[]): void {
 }
 
 /** Gives the in-memory households their 户号, spread among the streamed ones, and splits the rest of the population. */
-function numberHouseholds(rng: Rng, villages: Village[], pending: Pending[], hukouPeople: number) {
+function numberHouseholds(rng: Rng, county: County, pending: Pending[], hukouPeople: number) {
+  const villages = allVillages(county);
   const inMemoryRows = pending.reduce((s, p) => s + p.household.members.length, 0);
   const streamed = hukouPeople - inMemoryRows;
   if (streamed < 0) {
     throw new SampleError(`户籍人口数过少：建档立卡户及其亲属、部门名单人员已有 ${inMemoryRows} 人，请把户籍人口数设为不少于 ${inMemoryRows}，或减少建档立卡户数。`);
   }
-  const totalWeight = villages.reduce((s, v) => s + v.weight, 0);
-  const shares = villages.map((v) => (streamed * v.weight) / totalWeight);
-  const quotas = shares.map(Math.floor);
-  let left = streamed - quotas.reduce((s, q) => s + q, 0);
-  const byRemainder = shares.map((s, i) => [s - Math.floor(s), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (let k = 0; left > 0; k++, left--) quotas[byRemainder[k % byRemainder.length][1]] += 1;
+  const quotas = apportion(streamed, villages.map((v) => v.weight));
   const streamQuota = new Map<Village, number>();
   villages.forEach((v, i) => streamQuota.set(v, quotas[i]));
 
@@ -205,7 +208,7 @@ function numberHouseholds(rng: Rng, villages: Village[], pending: Pending[], huk
     const ordered = [...mine].sort((a, b) => a.household.created - b.household.created);
     const map = new Map<number, HukouHousehold>();
     ordered.forEach((p, i) => {
-      p.household.no = hukouNo(village, seqs[i]);
+      p.household.no = hukouNo(county, village, seqs[i]);
       map.set(seqs[i], p.household);
     });
     reserved.set(village, map);
@@ -316,7 +319,7 @@ export function* villageHouseholds(
     const unit = settle(rng, village, drafts);
     for (const p of unit) {
       yield* reservedHere();
-      p.household.no = hukouNo(village, seq++);
+      p.household.no = hukouNo(ctx.county, village, seq++);
       if (p.splitParent && p.splitDate !== null) p.household.split = { from: p.splitParent.no, date: p.splitDate };
       remaining -= p.household.members.length;
       yield { household: p.household, inMemory: false };

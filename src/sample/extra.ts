@@ -1,16 +1,14 @@
 /**
  * Unrelated residents added to a sample county without changing it: townships and villages of their own,
- * people with IDs of an address code no county person has, all drawn from an RNG stream of their own and
- * written after the county's own population. Used by the scale tests (same registered households, more
- * residents).
+ * people with IDs of an address code no county person has (`County.extraCode`), all drawn from an RNG stream
+ * of their own and written after the county's own population. Used by the scale tests (same registered
+ * households, more residents).
  */
 import { villageHouseholds, type StreamedHousehold, type Truth } from './county.js';
 import type { FamilyContext } from './family.js';
 import type { Township, Village } from './model.js';
 import { hamletNames, placeStem } from './names.js';
 
-/** Address code of the added residents' IDs: two digits away from the county's own (360733). */
-const EXTRA_ADDRESS_CODE = '360790';
 const PEOPLE_PER_TOWNSHIP = 200_000;
 const PEOPLE_PER_VILLAGE = 2_500;
 export const MAX_EXTRA_RESIDENTS = 5_000_000;
@@ -47,7 +45,8 @@ function extraTownships(truth: Truth, people: number, rng: FamilyContext['rng'])
 export function* extraHouseholds(truth: Truth, people: number): Generator<StreamedHousehold> {
   if (people <= 0) return;
   const rng = truth.rng.fork('extra-residents');
-  const county = { ...truth.county, code: EXTRA_ADDRESS_CODE, neighbourCodes: [EXTRA_ADDRESS_CODE] };
+  const code = truth.county.extraCode;
+  const county = { ...truth.county, code, neighbourCodes: [code] };
   for (const { village, quota } of extraTownships(truth, people, rng.fork('places'))) {
     const ctx: FamilyContext = { rng: rng.fork(`hukou/${village.township.index}/${village.index}`), ids: truth.ids, county, asOf: truth.asOf };
     yield* villageHouseholds(ctx, village, quota, new Map());

@@ -25,10 +25,11 @@ export class PhoneBook {
   }
 }
 
-const COUNTY_UNITS = ['县财政局', '县教育局', '县人力资源和社会保障局', '县农业农村局', '县卫生健康委员会', '县水利局', '县住房和城乡建设局', '县林业局', '县交通运输局', '县供电公司', '县人民医院', '县自然资源局'];
+/** County offices, after the county's full name (会昌县财政局, 瑞金市财政局, 章贡区财政局). */
+const COUNTY_UNITS = ['财政局', '教育局', '人力资源和社会保障局', '农业农村局', '卫生健康委员会', '水利局', '住房和城乡建设局', '林业局', '交通运输局', '供电公司', '人民医院', '自然资源局'];
 
 function unitFor(rng: Rng, county: County, township: Township): string {
-  return rng.chance(0.45) ? `${township.name}人民政府` : `${county.name.slice(0, -1)}${rng.pick(COUNTY_UNITS)}`;
+  return rng.chance(0.45) ? `${township.name}人民政府` : `${county.name}${rng.pick(COUNTY_UNITS)}`;
 }
 
 export interface HelperContext {

@@ -11,6 +11,7 @@ import { buildTruth, SampleError } from './county.js';
 import { parseIsoDay, parts } from './dates.js';
 import { MAX_EXTRA_RESIDENTS } from './extra.js';
 import { writeHukouFile } from './hukou-file.js';
+import { countyIdentity, PREFECTURE, PREFECTURE_COUNTIES, type CountyIdentity, type CountySpec } from './prefecture.js';
 import { archiveGrid, nationalGrid, oneBookGrids, rosterGrid, textCells } from './layouts.js';
 import { runPlants, type NegativeRecord, type PlantRecord } from './plants.js';
 import { archiveView } from './render/household-file.js';
@@ -35,6 +36,7 @@ import { csvLine, writeTextTable, type TextEncoding } from './write/text.js';
 import { writeXlsx } from './write/xlsx.js';
 
 export { SampleError } from './county.js';
+export { PREFECTURE_COUNTIES, splitPrefecture, type CountyShare, type CountySpec } from './prefecture.js';
 export type { NegativeRecord, PlantRecord } from './plants.js';
 
 export interface SampleOptions {
@@ -49,6 +51,11 @@ export interface SampleOptions {
   sharedStrings?: boolean;
   /** Unrelated residents added to the hukou file, in townships of their own; the county is unchanged. */
   extraResidents?: number;
+  /**
+   * One county of a prefecture run (one of 赣州市's 18, prefecture.ts): ID address codes, 户号 and township
+   * names that no other county of the run uses. Default: 会昌县 made on its own, as the fixtures are.
+   */
+  county?: CountySpec;
 }
 
 export const DEFAULT_SAMPLE_OPTIONS: Omit<SampleOptions, 'out'> = { seed: 1, households: 60, hukouPeople: 1500, asOf: '2026-11-27' };
@@ -81,7 +88,7 @@ export interface SampleManifest {
   counts: Record<string, number>;
 }
 
-function validate(o: SampleOptions): number {
+function validate(o: SampleOptions): { asOf: number; county: CountyIdentity | undefined } {
   if (!Number.isSafeInteger(o.seed)) throw new SampleError(`随机种子应为整数：${o.seed}`);
   if (!Number.isSafeInteger(o.households) || o.households < 1 || o.households > 500_000) {
     throw new SampleError(`建档立卡户数应为 1—500000 之间的整数：${o.households}`);
@@ -97,7 +104,13 @@ function validate(o: SampleOptions): number {
   if (asOf === null) throw new SampleError(`基准日期应为 YYYY-MM-DD 格式的有效日期：${o.asOf}`);
   const year = parts(asOf).year;
   if (year < 2021 || year > 2099) throw new SampleError(`基准日期应在2021年至2099年之间（样例县的脱贫年度为2015—2020年）：${o.asOf}`);
-  return asOf;
+  if (!o.county) return { asOf, county: undefined };
+  const county = countyIdentity(o.county);
+  if (!county) {
+    const known = PREFECTURE_COUNTIES.map((c) => `${c.name} ${c.code}`).join('、');
+    throw new SampleError(`样例县应为${PREFECTURE.name}的县级行政区（代码与名称一致）：${o.county.name} ${o.county.code}；可选：${known}`);
+  }
+  return { asOf, county };
 }
 
 /** Document and zip times: the reference date, 09:30 Beijing time. */
@@ -107,11 +120,11 @@ function stampOf(asOf: number): Date {
 }
 
 export async function generateSample(opts: SampleOptions): Promise<SampleManifest> {
-  const asOf = validate(opts);
+  const { asOf, county } = validate(opts);
   const extra = opts.extraResidents ?? 0;
   await mkdir(opts.out, { recursive: true });
   const root = new Rng(`jingzhun-sample:${opts.seed}`);
-  const truth = buildTruth(root, { households: opts.households, hukouPeople: opts.hukouPeople, asOf });
+  const truth = buildTruth(root, { households: opts.households, hukouPeople: opts.hukouPeople, asOf, county });
 
   const render = root.fork('render');
   const oneBook = oneBookViews(truth, render.fork('one-book'));
@@ -137,7 +150,7 @@ export async function generateSample(opts: SampleOptions): Promise<SampleManifes
   const files: SampleFile[] = [];
   const path = (file: string): string => join(opts.out, file);
   const xlsx = async (file: string, kind: SourceKind, sheets: Parameters<typeof writeXlsx>[1]) => {
-    await writeXlsx(path(file), sheets, stamp, opts.sharedStrings ?? false);
+    await writeXlsx(path(file), sheets, stamp, `${truth.county.name}乡村振兴局`, opts.sharedStrings ?? false);
     files.push({ file, kind, format: 'xlsx', encoding: null, sheets: sheets.map((s) => s.name) });
   };
   const text = async (file: string, kind: SourceKind, lines: string[], encoding: TextEncoding, format: 'csv' | 'tsv') => {

@@ -9,8 +9,15 @@ export interface County {
   name: string;
   prefecture: string;
   province: string;
-  /** Address codes of neighbouring counties, for people who moved in. */
+  /**
+   * Address codes of people who married in: the neighbouring counties' codes, or in a prefecture run the
+   * county's own former codes, which no other county of the run allocates from (prefecture.ts).
+   */
   neighbourCodes: string[];
+  /** Address code of the extra residents (extra.ts): no person of the county, nor of another county, has it. */
+  extraCode: string;
+  /** Digits in front of township, village and sequence in the 户号: `0` for the default county. */
+  householdPrefix: string;
   townships: Township[];
 }
 

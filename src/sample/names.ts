@@ -86,6 +86,9 @@ export function placeStem(rng: Rng): string {
   return rng.pick(PLACE_HEADS) + rng.pick(PLACE_TAILS);
 }
 
+/** Every stem `placeStem` can give, in a fixed order. */
+export const PLACE_STEMS: readonly string[] = PLACE_HEADS.flatMap((h) => PLACE_TAILS.map((t) => h + t));
+
 const HAMLETS = ['上屋', '下屋', '新屋', '老屋', '塘背', '坳背', '岭下', '坝上', '围里', '排头', '石门', '田心', '水口', '桥头'];
 
 /** Natural villages (村民小组) of a village: 上屋组, 塘背组, … */

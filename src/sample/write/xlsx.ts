@@ -10,7 +10,6 @@ import { isNumCell } from '../views.js';
 import type { GridSheet } from './grid.js';
 import { fixZipTimes } from './zip-times.js';
 
-/** `sharedStrings`: text in the shared-string table, as Excel and WPS write it (inline strings otherwise). */
 /**
  * One style object per (number format, header) pair, shared by every cell that has it: exceljs recognises a
  * style object it has seen and skips re-serialising it, which is most of the writing time of a large sheet.
@@ -34,7 +33,11 @@ class SharedStyles {
   }
 }
 
-export async function writeXlsx(path: string, sheets: GridSheet[], stamp: Date, sharedStrings = false): Promise<void> {
+/**
+ * `author`: the document's creator and last editor (the county office that keeps the file); `sharedStrings`:
+ * text in the shared-string table, as Excel and WPS write it (inline strings otherwise).
+ */
+export async function writeXlsx(path: string, sheets: GridSheet[], stamp: Date, author: string, sharedStrings = false): Promise<void> {
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
   sink.on('data', (c: Buffer) => chunks.push(c));
@@ -43,8 +46,8 @@ export async function writeXlsx(path: string, sheets: GridSheet[], stamp: Date, 
     sink.on('error', reject);
   });
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: sharedStrings });
-  wb.creator = '会昌县乡村振兴局';
-  wb.lastModifiedBy = '会昌县乡村振兴局';
+  wb.creator = author;
+  wb.lastModifiedBy = author;
   wb.created = stamp;
   wb.modified = stamp;
   const styles = new SharedStyles();
