@@ -124,6 +124,11 @@ export class SievedSet {
   has(s: string): boolean {
     return this.sieve.mayHave(hashText(s)) && this.set.has(s);
   }
+
+  /** False: certainly not in the set (one bit read); true: perhaps. */
+  mayHave(s: string): boolean {
+    return this.sieve.mayHave(hashText(s));
+  }
 }
 
 interface Sieves {
@@ -206,6 +211,24 @@ export class Interest {
       if (!namesakes) continue;
       if (birth && namesakes.births.has(birth)) return true;
       if (id18 !== null && namesakes.hasTypoOf(id18)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * For a row whose ID is 18 plain characters (digits, upper-case X) and whose name is plain Han text: false when
+   * `matches` is certainly false for it, told from the sieves alone, before the row is parsed. `births`: every
+   * birth date the row may have (its birth-date column's text, the date its ID holds).
+   */
+  mayMatchPlain(id: string, name: string, births: readonly string[]): boolean {
+    const sieves = (this.sieves ??= this.sift());
+    if (sieves.ids.mayHave(hashText(id))) return true;
+    if (this.damagedPrefixes.size > 0 && sieves.damagedPrefixes.mayHave(hashText(id, 0, 15))) return true;
+    for (const k of sharedNameKeys(name, false)) {
+      const key = hashText(k);
+      // withIds holds the keys of withInvalidIds too.
+      if (sieves.withIds.mayHave(key)) return true;
+      for (const b of births) if (sieves.births.mayHave(hashText(b, 0, b.length, key))) return true;
     }
     return false;
   }

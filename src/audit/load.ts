@@ -6,13 +6,14 @@
 import { ReadError } from '../io/types.js';
 import type { SourceKind } from '../model/kinds.js';
 import type { InputSummary } from '../model/audit.js';
-import { readSheets, type SheetReading } from '../sources/read.js';
+import { readSheets, type ReadOptions, type SheetReading } from '../sources/read.js';
 import type { Mapping } from '../sources/mapping.js';
 import type { FieldMap, SourceRecord } from '../sources/define.js';
 import type { HukouRecord } from '../sources/index.js';
 import { emptyRosters, type LoadedSources } from '../link/index.js';
 import type { RejectedRow, Rosters } from '../link/model.js';
 import { Interest, personKey, SievedSet } from './interest.js';
+import { isPlainHan } from '../normalize/name.js';
 
 export interface InputFile {
   file: string;
@@ -130,17 +131,20 @@ async function readFile(
  */
 const PASS1_FIELDS = ['idNumber', 'name', 'birthDate', 'householdNo'];
 const PASS2_FIELDS = ['idNumber', 'name', 'householdNo', 'formerHouseholdNo', 'fatherId', 'motherId'];
+/** Text that parses to itself: a household number of digits, an 18-character ID in upper case. */
+const PLAIN_CODE = /^\d+$/;
+const PLAIN_ID = /^\d{17}[\dX]$/;
+const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 async function hukouPass(
   files: InputFile[],
   mapping: Mapping | undefined,
   fields: readonly string[],
   onRow: (r: HukouRecord, complete: () => HukouRecord) => void,
-  onSheet?: (s: SheetReading) => void,
-  onRejected?: (r: RejectedRow) => void,
+  on: { sheet?: (s: SheetReading) => void; rejected?: (r: RejectedRow) => void; passOver?: ReadOptions['passOver'] } = {},
 ): Promise<void> {
   for (const input of files) {
-    for await (const s of readSheets(input.file, { kind: input.kind, mapping, fields })) {
+    for await (const s of readSheets(input.file, { kind: input.kind, mapping, fields, passOver: on.passOver })) {
       const spec = s.detection?.spec;
       if (!spec || spec.kind !== 'hukou') {
         for await (const _ of s.records()) void _;
@@ -148,9 +152,9 @@ async function hukouPass(
       }
       for await (const row of s.records()) {
         if (row.record) onRow(row.record as unknown as HukouRecord, () => row.complete() as unknown as HukouRecord);
-        else onRejected?.({ kind: 'hukou', loc: row.loc, reason: row.rejected ?? '', text: row.text });
+        else on.rejected?.({ kind: 'hukou', loc: row.loc, reason: row.rejected ?? '', text: row.text });
       }
-      onSheet?.(s);
+      on.sheet?.(s);
     }
   }
 }
@@ -163,6 +167,8 @@ export async function loadInputs(
     progress?: LoadProgress;
     /** Filled with milliseconds per source kind (reading and normalising) and per hukou pass. */
     timings?: Map<string, number>;
+    /** False: the hukou passes parse every row instead of passing over plain ones first (to check those filters). */
+    hukouPassOver?: boolean;
   },
 ): Promise<LoadedSources> {
   const src: LoadedSources = {
@@ -194,17 +200,38 @@ export async function loadInputs(
     for (const r of list) if (r.idNumber?.id) rosterIds.add(r.idNumber.id);
   }
 
+  const filtering = opts.hukouPassOver !== false;
   // Pass 1: which hukou households hold people of interest, and whom those people name as relatives.
   const relatives = new Set<string>();
   const formerNos = new Set<string>();
   const tPass1 = performance.now();
-  await hukouPass(hukouFiles, opts.mapping, PASS1_FIELDS, (row, complete) => {
-    if (!interest.matches(row)) return;
-    const r = complete();
-    if (r.householdNo) interest.householdNos.add(r.householdNo);
-    if (r.formerHouseholdNo) formerNos.add(r.formerHouseholdNo);
-    for (const rel of [r.fatherId, r.motherId, r.spouseId]) if (rel?.id) relatives.add(rel.id);
-  });
+  await hukouPass(
+    hukouFiles,
+    opts.mapping,
+    PASS1_FIELDS,
+    (row, complete) => {
+      if (!interest.matches(row)) return;
+      const r = complete();
+      if (r.householdNo) interest.householdNos.add(r.householdNo);
+      if (r.formerHouseholdNo) formerNos.add(r.formerHouseholdNo);
+      for (const rel of [r.fatherId, r.motherId, r.spouseId]) if (rel?.id) relatives.add(rel.id);
+    },
+    {
+      // Rows certainly not of interest, told from their text before any parsing (most residents): a plain ID and
+      // a plain Han name none of the sieves knows. Anything else is parsed and asked above.
+      passOver: filtering
+        ? (text) => {
+            const id = text('idNumber');
+            const name = text('name');
+            const birth = text('birthDate');
+            if (id === null || name === null || birth === null || !PLAIN_ID.test(id) || name === '' || !isPlainHan(name)) return false;
+            if (birth !== '' && !PLAIN_DATE.test(birth)) return false;
+            const fromId = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
+            return !interest.mayMatchPlain(id, name, birth === '' || birth === fromId ? [fromId] : [birth, fromId]);
+          }
+        : undefined,
+    },
+  );
   const tPass2 = performance.now();
   opts.timings?.set('hukou-pass1', tPass2 - tPass1);
   // Pass 2: keep members of those households, the households they split from or that split from them,
@@ -233,11 +260,29 @@ export async function loadInputs(
         (!r.householdNo && interest.matches(complete()));
       if (keep) src.hukou.push(complete());
     },
-    (s) => {
-      src.inputs.push(summary(s, 'hukou', null));
-      opts.progress?.({ file: s.file, sheet: s.sheet, rows: s.stats.rows, phase: 'hukou-keep' });
+    {
+      sheet: (s) => {
+        src.hukouRead += s.stats.passedOver;
+        src.inputs.push(summary(s, 'hukou', null));
+        opts.progress?.({ file: s.file, sheet: s.sheet, rows: s.stats.rows, phase: 'hukou-keep' });
+      },
+      rejected: (r) => src.rejected.push(r),
+      // Rows certainly not kept, told from their text before any parsing (most residents): plain household
+      // numbers and IDs none of the sets can hold. Anything else (a number cell, spaces, a 15-digit ID, a
+      // lower-case x, a missing household number) is parsed and judged above.
+      passOver: !filtering ? undefined : (text) => {
+        const no = text('householdNo');
+        const id = text('idNumber');
+        if (no === null || id === null || !PLAIN_CODE.test(no) || !PLAIN_ID.test(id)) return false;
+        if (keptHouseholds.mayHave(no) || keptIds.mayHave(id)) return false;
+        const former = text('formerHouseholdNo');
+        if (former === null || (former !== '' && (!PLAIN_CODE.test(former) || households.mayHave(former)))) return false;
+        for (const parent of [text('fatherId'), text('motherId')]) {
+          if (parent === null || (parent !== '' && (!PLAIN_ID.test(parent) || members.mayHave(parent)))) return false;
+        }
+        return true;
+      },
     },
-    (r) => src.rejected.push(r),
   );
   opts.timings?.set('hukou-pass2', performance.now() - tPass2);
   return src;

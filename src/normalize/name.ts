@@ -21,7 +21,7 @@ export function normalizeName(s: CellInput): string {
 }
 
 /** Only characters of the CJK Unified Ideographs blocks (U+3400–U+9FFF): nothing for `normalizeName` to change. */
-function isPlainHan(s: string): boolean {
+export function isPlainHan(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const code = s.charCodeAt(i);
     if (code < 0x3400 || code > 0x9fff) return false;

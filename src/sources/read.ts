@@ -1,7 +1,7 @@
 /** From a file to normalised records: open, find each sheet's table, recognise its layout, parse its rows. */
 import { basename } from 'node:path';
 import { openWorkbook } from '../io/open.js';
-import { openTable, type Table, type SkippedRow } from '../io/table.js';
+import { openTable, type Table, type TableRow, type SkippedRow } from '../io/table.js';
 import type { FileFormat } from '../io/types.js';
 import { unitMultiplier } from '../normalize/money.js';
 import type { SourceKind } from '../model/kinds.js';
@@ -24,6 +24,14 @@ export interface ReadOptions {
    * streaming a large file where most rows are dropped after a look at a few columns (the hukou passes).
    */
   fields?: readonly string[];
+  /**
+   * Rows this answers true for are not parsed at all: counted in `stats.rows` and `stats.passedOver`, not given.
+   * It sees the cells of the layout's fields as the reader gave them: a cell's text when it holds text ('' for an
+   * empty cell or a field without a column), null when it holds anything else (a number, a date, a boolean).
+   * For streaming a large file whose rows are mostly dropped, before any normalising: the caller must answer
+   * true only for rows it would drop whatever their parsed values (and that are not rejected).
+   */
+  passOver?: (text: (field: string) => string | null) => boolean;
 }
 
 export interface SheetStats {
@@ -34,6 +42,8 @@ export interface SheetStats {
   /** Rows with at least one field problem (kept). */
   withProblems: number;
   problems: number;
+  /** Rows `ReadOptions.passOver` took out before parsing (counted in `rows` too). */
+  passedOver: number;
 }
 
 /** One problem row for reports: where, which column, what. */
@@ -79,7 +89,7 @@ export interface ParsedRow {
   complete(): SourceRecord<FieldMap> | null;
 }
 
-const emptyStats = (): SheetStats => ({ rows: 0, kept: 0, rejected: 0, withProblems: 0, problems: 0 });
+const emptyStats = (): SheetStats => ({ rows: 0, kept: 0, rejected: 0, withProblems: 0, problems: 0, passedOver: 0 });
 
 function scoreHeaderFor(opts: ReadOptions): (texts: string[]) => number {
   const pool = opts.kind ? SPECS.filter((s) => s.kind === opts.kind) : SPECS;
@@ -126,12 +136,13 @@ export async function* readSheets(file: string, opts: ReadOptions = {}): AsyncGe
       if (problems.length < keep) problems.push(p);
     };
     const parser = () => new SheetParser(spec, detection, ctx, file, table.sheet, stats, note, opts.fields);
+    const wanted = opts.passOver ? rowFilter(detection, stats, opts.passOver) : null;
     yield {
       ...base,
       detection,
       problem: null,
-      records: () => parseRows(parser(), table),
-      recordBatches: () => parseBatches(parser(), table),
+      records: () => parseRows(parser(), table, wanted),
+      recordBatches: () => parseBatches(parser(), table, wanted),
     };
   }
 }
@@ -143,10 +154,32 @@ async function* drain(table: Table): AsyncGenerator<never> {
   for await (const _batch of table.batches()) void _batch;
 }
 
-async function* parseRows(parser: SheetParser, table: Table): AsyncIterable<ParsedRow> {
-  for await (const batch of table.batches()) for (const row of batch) yield parser.row(row);
+/** Whether a row is to be parsed, by `ReadOptions.passOver` (rows passed over are counted). */
+type RowFilter = (row: TableRow) => boolean;
+
+function rowFilter(detection: Detection, stats: SheetStats, passOver: NonNullable<ReadOptions['passOver']>): RowFilter {
+  const columnOf = new Map<string, number>();
+  for (const c of detection.columns) if (c.field !== null && !columnOf.has(c.field)) columnOf.set(c.field, c.index);
+  let cells: TableRow['cells'] = [];
+  const text = (field: string): string | null => {
+    const i = columnOf.get(field);
+    const cell = i === undefined ? undefined : cells[i];
+    if (cell === undefined || cell.v === null) return '';
+    return typeof cell.v === 'string' ? cell.v : null;
+  };
+  return (row) => {
+    cells = row.cells;
+    if (!passOver(text)) return true;
+    stats.rows++;
+    stats.passedOver++;
+    return false;
+  };
 }
 
-async function* parseBatches(parser: SheetParser, table: Table): AsyncIterable<ParsedRow[]> {
-  for await (const batch of table.batches()) yield batch.map((row) => parser.row(row));
+async function* parseRows(parser: SheetParser, table: Table, wanted: RowFilter | null): AsyncIterable<ParsedRow> {
+  for await (const batch of table.batches()) for (const row of batch) if (!wanted || wanted(row)) yield parser.row(row);
+}
+
+async function* parseBatches(parser: SheetParser, table: Table, wanted: RowFilter | null): AsyncIterable<ParsedRow[]> {
+  for await (const batch of table.batches()) yield (wanted ? batch.filter(wanted) : batch).map((row) => parser.row(row));
 }

@@ -1,7 +1,8 @@
 /**
  * Which hukou rows the first pass takes as registered people (Interest.matches), against the rule written out
  * plainly: same valid ID; same surviving 15 digits where one side is damaged; or a registered person sharing a
- * name key whose birth date is the row's or whose ID is one typo away from the row's.
+ * name key whose birth date is the row's or whose ID is one typo away from the row's. And the sieve check made
+ * before parsing (Interest.mayMatchPlain) lets through every plainly written row the rule takes.
  */
 import { describe, expect, it } from 'vitest';
 import { Interest } from '../../src/audit/interest.js';
@@ -82,6 +83,9 @@ describe('hukou rows taken as registered people', () => {
       if (next() < 0.5) registered.push({ ...p });
     }
     for (let i = 0; i < 40; i++) registered.push(person('王伟', newId()));
+    // Names only one registered person has: one with a 15-digit ID (a birth date, no 18-character ID to be a typo of).
+    const old15 = newId();
+    registered.push(person('赵十五', old15.slice(0, 6) + old15.slice(8, 17)));
 
     const interest = new Interest();
     for (const p of registered) interest.add({ id: p.idNumber, name: p.name });
@@ -97,12 +101,31 @@ describe('hukou rows taken as registered people', () => {
       rows.push(person(p.name, Number(`${id.slice(0, 15)}000`)));
       rows.push(person(p.name, `${id.slice(0, 17)}${id[17] === 'X' ? 'x' : id[17]}`));
     }
+    // Taken through the birth date alone: another ID, the 15-digit holder's name and birth date.
+    rows.push(person('赵十五', newId(), `${old15.slice(6, 10)}-${old15.slice(10, 12)}-${old15.slice(12, 14)}`));
+    // Taken through a damaged registered ID alone: a name nobody registered has, an ID keeping its 15 digits.
+    for (const p of registered.filter((x) => x.idNumber?.status === 'damaged').slice(0, 5)) {
+      const first17 = `${p.idNumber?.prefix15 ?? ''}12`;
+      rows.push(person('钱不同', first17 + check(first17)));
+    }
+    // Taken through the ID alone: registered people under a name none of them has (renamed since).
+    for (const p of registered.filter((x) => x.idNumber?.status === 'valid').slice(0, 5)) rows.push(person('孙改名', p.idNumber?.id ?? null));
     let taken = 0;
+    let plainTaken = 0;
     for (const r of rows) {
       const got = interest.matches(r as unknown as HukouRecord);
       expect([r.name, r.idNumber?.raw, got]).toEqual([r.name, r.idNumber?.raw, reference(registered, r)]);
       if (got) taken++;
+      // A row written plainly (ID text of 18 characters, not a number cell; a Han name) is passed over before
+      // parsing only where mayMatchPlain says no: it must say yes wherever matches does.
+      const id = r.idNumber;
+      if (got && id && id.status !== 'damaged' && /^\d{17}[\dX]$/.test(id.raw) && /^[\u4e00-\u9fff]+$/.test(r.name)) {
+        const fromId = `${id.raw.slice(6, 10)}-${id.raw.slice(10, 12)}-${id.raw.slice(12, 14)}`;
+        expect([r.name, id.raw, interest.mayMatchPlain(id.raw, r.name, r.birthDate ? [r.birthDate, fromId] : [fromId])]).toEqual([r.name, id.raw, true]);
+        plainTaken++;
+      }
     }
+    expect(plainTaken).toBeGreaterThan(taken / 3);
     // Both answers occur often enough for the comparison to mean something.
     expect(taken).toBeGreaterThan(rows.length / 5);
     expect(taken).toBeLessThan(rows.length * 0.9);

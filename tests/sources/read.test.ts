@@ -137,3 +137,40 @@ describe('readSheets recordBatches()', () => {
     }
   });
 });
+
+describe('readSheets passOver', () => {
+  it('leaves out the rows it answers true for, unparsed, and counts them', async () => {
+    const seen: [string | null, string | null, string | null][] = [];
+    for await (const sheet of readSheets(file, {
+      passOver: (text) => {
+        seen.push([text('name'), text('idNumber'), text('phone')]);
+        return text('name') === '王芳' || text('idNumber') === BAD;
+      },
+    })) {
+      const rows: ParsedRow[] = [];
+      for await (const batch of sheet.recordBatches()) rows.push(...batch);
+      expect(rows.map((r) => r.loc.row)).toEqual([2, 6, 7]);
+      // Passed-over rows are neither kept nor rejected and parse nothing: the one problem is the rejected row.
+      expect(sheet.stats).toMatchObject({ rows: 6, kept: 2, rejected: 1, passedOver: 3, withProblems: 0, problems: 1 });
+    }
+    // Text as the reader gave it; '' for an empty cell and for a field without a column.
+    expect(seen[1]).toEqual(['王芳', '110102199101010078', '']);
+    expect(seen[5]).toEqual(['', '', '']);
+  });
+
+  it('gives null for a cell that holds a number, not text', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Sheet1').addRows([
+      ['乡镇', '行政村', '户主姓名', '户主身份证号', '成员姓名', '成员身份证号', '与户主关系'],
+      ['下岭镇', '杨埠村', '李明', HEAD, '李明', 360426199101010000, '户主'],
+    ]);
+    const xlsx = join(mkdtempSync(join(tmpdir(), 'jz-read-')), '一户一档.xlsx');
+    await wb.xlsx.writeFile(xlsx);
+    const seen: (string | null)[] = [];
+    for await (const sheet of readSheets(xlsx, { passOver: (text) => (seen.push(text('idNumber'), text('name')), false) })) {
+      for await (const _ of sheet.records()) void _;
+    }
+    expect(seen).toEqual([null, '李明']);
+  });
+});
