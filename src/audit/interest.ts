@@ -5,7 +5,7 @@
 import type { HukouRecord } from '../sources/index.js';
 import { nameOf, prefix15Of, idOf, typoBlocks, type MemberRecord } from '../link/records.js';
 import { sharedNameKeys } from '../normalize/name.js';
-import { isIdTypo } from '../normalize/id.js';
+import { isIdTypo, isValidId } from '../normalize/id.js';
 import type { IdResult } from '../normalize/types.js';
 
 /** IDs scanned one by one up to this many; beyond, through typo blocks. */
@@ -74,8 +74,13 @@ class Namesakes {
 
   /** One of them has an ID one typo away from `id` (18 characters). */
   hasTypoOf(id: IdResult): boolean {
-    if (this.invalid?.hasTypoOf(id.cleaned)) return true;
-    return id.status !== 'valid' && this.valid !== null && this.valid.hasTypoOf(id.cleaned);
+    return this.hasTypoOfText(id.cleaned, id.status === 'valid');
+  }
+
+  /** The same for an ID's 18 characters and whether the ID is valid. */
+  hasTypoOfText(id18: string, valid: boolean): boolean {
+    if (this.invalid?.hasTypoOf(id18)) return true;
+    return !valid && this.valid !== null && this.valid.hasTypoOf(id18);
   }
 }
 
@@ -88,7 +93,8 @@ function hashText(s: string, from = 0, to = s.length, seed = 0x811c9dc5): number
 
 /**
  * Hashes of a set of strings, one bit each: "certainly not there" from one bit that stays in the processor's
- * cache, before the exact lookup in a large set (most hukou rows are nobody registered).
+ * cache, before the exact lookup in a large set (most hukou rows are nobody registered). 64 bits per entry: about
+ * one "perhaps" in 64 for a string not in the set (a row may ask several sieves).
  */
 class Sieve {
   private readonly bits: Int32Array;
@@ -96,7 +102,7 @@ class Sieve {
 
   constructor(entries: number) {
     let size = 1 << 12;
-    while (size < entries * 16 && size < 1 << 27) size *= 2;
+    while (size < entries * 64 && size < 1 << 27) size *= 2;
     this.bits = new Int32Array(size / 32);
     this.mask = size - 1;
   }
@@ -217,18 +223,27 @@ export class Interest {
 
   /**
    * For a row whose ID is 18 plain characters (digits, upper-case X) and whose name is plain Han text: false when
-   * `matches` is certainly false for it, told from the sieves alone, before the row is parsed. `births`: every
-   * birth date the row may have (its birth-date column's text, the date its ID holds).
+   * `matches` is certainly false for it, told before the row is parsed. `births`: every birth date the row may
+   * have (its birth-date column's text, the date its ID holds). The same checks as `matches`, on the text.
    */
   mayMatchPlain(id: string, name: string, births: readonly string[]): boolean {
     const sieves = (this.sieves ??= this.sift());
-    if (sieves.ids.mayHave(hashText(id))) return true;
-    if (this.damagedPrefixes.size > 0 && sieves.damagedPrefixes.mayHave(hashText(id, 0, 15))) return true;
+    if (sieves.ids.mayHave(hashText(id)) && this.ids.has(id)) return true;
+    if (this.damagedPrefixes.size > 0 && sieves.damagedPrefixes.mayHave(hashText(id, 0, 15)) && this.damagedPrefixes.has(id.slice(0, 15))) {
+      return true;
+    }
+    // As in `matches`: a valid ID can be a typo of an invalid one only.
+    const valid = isValidId(id);
+    const typos = valid ? sieves.withInvalidIds : sieves.withIds;
     for (const k of sharedNameKeys(name, false)) {
       const key = hashText(k);
-      // withIds holds the keys of withInvalidIds too.
-      if (sieves.withIds.mayHave(key)) return true;
-      for (const b of births) if (sieves.births.mayHave(hashText(b, 0, b.length, key))) return true;
+      let born = false;
+      for (const b of births) if (sieves.births.mayHave(hashText(b, 0, b.length, key))) born = true;
+      if (!born && !typos.mayHave(key)) continue;
+      const namesakes = this.names.get(k);
+      if (!namesakes) continue;
+      for (const b of births) if (namesakes.births.has(b)) return true;
+      if (namesakes.hasTypoOfText(id, valid)) return true;
     }
     return false;
   }

@@ -270,18 +270,20 @@ export async function loadInputs(
       // Rows certainly not kept, told from their text before any parsing (most residents): plain household
       // numbers and IDs none of the sets can hold. Anything else (a number cell, spaces, a 15-digit ID, a
       // lower-case x, a missing household number) is parsed and judged above.
-      passOver: !filtering ? undefined : (text) => {
-        const no = text('householdNo');
-        const id = text('idNumber');
-        if (no === null || id === null || !PLAIN_CODE.test(no) || !PLAIN_ID.test(id)) return false;
-        if (keptHouseholds.mayHave(no) || keptIds.mayHave(id)) return false;
-        const former = text('formerHouseholdNo');
-        if (former === null || (former !== '' && (!PLAIN_CODE.test(former) || households.mayHave(former)))) return false;
-        for (const parent of [text('fatherId'), text('motherId')]) {
-          if (parent === null || (parent !== '' && (!PLAIN_ID.test(parent) || members.mayHave(parent)))) return false;
-        }
-        return true;
-      },
+      passOver: filtering
+        ? (text) => {
+            const no = text('householdNo');
+            const id = text('idNumber');
+            if (no === null || id === null || !PLAIN_CODE.test(no) || !PLAIN_ID.test(id)) return false;
+            if (keptHouseholds.mayHave(no) || keptIds.mayHave(id)) return false;
+            const former = text('formerHouseholdNo');
+            if (former === null || (former !== '' && (!PLAIN_CODE.test(former) || households.mayHave(former)))) return false;
+            for (const parent of [text('fatherId'), text('motherId')]) {
+              if (parent === null || (parent !== '' && (!PLAIN_ID.test(parent) || members.mayHave(parent)))) return false;
+            }
+            return true;
+          }
+        : undefined,
     },
   );
   opts.timings?.set('hukou-pass2', performance.now() - tPass2);
