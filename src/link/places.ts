@@ -1,19 +1,11 @@
 import { placeKey } from '../normalize/place.js';
+import { remembered } from '../normalize/remembered.js';
 
-const keys = new Map<string, string>();
 /** Bound on remembered place names (a county names a few thousand places; beyond that it starts over). */
 const KEYS_LIMIT = 50_000;
 
 /** `placeKey`, remembered: linking and the rules ask for the same few village names again and again. */
-export function placeKeyOf(name: string): string {
-  let k = keys.get(name);
-  if (k === undefined) {
-    k = placeKey(name);
-    if (keys.size >= KEYS_LIMIT) keys.clear();
-    keys.set(name, k);
-  }
-  return k;
-}
+export const placeKeyOf: (name: string) => string = remembered(placeKey, KEYS_LIMIT);
 
 export interface Place {
   township?: string | null;
