@@ -1,11 +1,12 @@
 /**
  * What identifies the people of registered households, for picking their hukou rows out of all residents
- * without keeping the residents: exact sets behind one-bit sieves (most residents are nobody registered).
+ * without keeping the residents: exact sets, and their hashes for judging rows before they are parsed.
  */
 import type { HukouRecord } from '../sources/index.js';
 import { nameOf, prefix15Of, idOf, typoBlocks, type MemberRecord } from '../link/records.js';
 import { sharedNameKeys } from '../normalize/name.js';
-import { isIdTypo, isValidId } from '../normalize/id.js';
+import { isIdTypo } from '../normalize/id.js';
+import { birthHash, HashIndex, hashIndexOf, keyHash } from './hash.js';
 import type { IdResult } from '../normalize/types.js';
 
 /** IDs scanned one by one up to this many; beyond, through typo blocks. */
@@ -54,7 +55,7 @@ class TypoIndex {
  * every one-character change and every swap of two adjacent characters, so two valid IDs are never one typo
  * apart, and a valid ID needs looking up among the invalid ones only.
  */
-class Namesakes {
+export class Namesakes {
   /** Their birth dates. */
   readonly births = new Set<string>();
   private valid: TypoIndex | null = null;
@@ -84,70 +85,22 @@ class Namesakes {
   }
 }
 
-/** FNV-1a hash of `s` from `from` to `to`, continuing `seed`. */
-function hashText(s: string, from = 0, to = s.length, seed = 0x811c9dc5): number {
-  let h = seed;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+/** Hashes of what `Interest.matches` looks up, for judging a resident's row from its hashes (hukou-pick.ts). */
+export interface InterestHashes {
+  ids: HashIndex;
+  prefixes: HashIndex;
+  damagedPrefixes: HashIndex;
+  /** `birthHash` of every registered person's name key and birth date. */
+  births: HashIndex;
+  /** Name keys (`keyHash`) with an 18-character ID among their people → their place in `namesakes`. */
+  withIds: HashIndex;
+  /** Those with an invalid ID among them. */
+  withInvalidIds: HashIndex;
+  /** The people of those name keys (several where keys' hashes collide). */
+  namesakes: Namesakes[][];
 }
 
-/**
- * Hashes of a set of strings, one bit each: "certainly not there" from one bit that stays in the processor's
- * cache, before the exact lookup in a large set (most hukou rows are nobody registered). 64 bits per entry: about
- * one "perhaps" in 64 for a string not in the set (a row may ask several sieves).
- */
-class Sieve {
-  private readonly bits: Int32Array;
-  private readonly mask: number;
-
-  constructor(entries: number) {
-    let size = 1 << 12;
-    while (size < entries * 64 && size < 1 << 27) size *= 2;
-    this.bits = new Int32Array(size / 32);
-    this.mask = size - 1;
-  }
-
-  add(hash: number): void {
-    const i = hash & this.mask;
-    this.bits[i >>> 5] |= 1 << (i & 31);
-  }
-
-  mayHave(hash: number): boolean {
-    const i = hash & this.mask;
-    return (this.bits[i >>> 5] & (1 << (i & 31))) !== 0;
-  }
-}
-
-/** A set of strings looked up many times, most lookups failing: the sieve answers those. */
-export class SievedSet {
-  private readonly sieve: Sieve;
-
-  constructor(private readonly set: ReadonlySet<string>) {
-    this.sieve = new Sieve(set.size);
-    for (const s of set) this.sieve.add(hashText(s));
-  }
-
-  has(s: string): boolean {
-    return this.sieve.mayHave(hashText(s)) && this.set.has(s);
-  }
-
-  /** False: certainly not in the set (one bit read); true: perhaps. */
-  mayHave(s: string): boolean {
-    return this.sieve.mayHave(hashText(s));
-  }
-}
-
-interface Sieves {
-  ids: Sieve;
-  damagedPrefixes: Sieve;
-  /** Name key and birth date of every registered person. */
-  births: Sieve;
-  /** Name keys with an 18-character ID among their people, and those with an invalid one. */
-  withIds: Sieve;
-  withInvalidIds: Sieve;
-}
-
-/** What picks a registered person's hukou rows: the ID and name the sources give. Plain data (sent to workers). */
+/** What picks a registered person's hukou rows: the ID and name the sources give. */
 export interface PersonKey {
   id: IdResult | null;
   name: string | null;
@@ -166,11 +119,8 @@ export class Interest {
   /** Name key → the registered people of that name. */
   readonly names = new Map<string, Namesakes>();
   readonly householdNos = new Set<string>();
-  /** Built from the sets above when first asked. */
-  private sieves: Sieves | null = null;
 
   add(person: PersonKey): void {
-    this.sieves = null;
     const id = person.id;
     if (id?.id) this.ids.add(id.id);
     const p = prefix15Of(id);
@@ -191,28 +141,19 @@ export class Interest {
    * a county has thousands of them, and memory must follow registered households, not residents.
    */
   matches(r: HukouRecord): boolean {
-    const sieves = (this.sieves ??= this.sift());
     const id = r.idNumber;
-    if (id?.id && sieves.ids.mayHave(hashText(id.id)) && this.ids.has(id.id)) return true;
+    if (id?.id && this.ids.has(id.id)) return true;
     // The surviving 15 digits link only where one side is damaged (as the linker does): undamaged IDs of one
     // birth day share them with a tenth of the people born that day.
     if (id && (id.status === 'damaged' || this.damagedPrefixes.size > 0)) {
-      // The string prefix15Of takes its 15 digits from, hashed without cutting them out first.
-      const from = id.status === 'damaged' ? id.prefix15 : (id.id ?? (id.cleaned.length === 18 ? id.cleaned : null));
-      if (from !== null && (id.status === 'damaged' || sieves.damagedPrefixes.mayHave(hashText(from, 0, 15)))) {
-        const p = prefix15Of(id);
-        if (p && (this.damagedPrefixes.has(p) || (id.status === 'damaged' && this.prefixes.has(p)))) return true;
-      }
+      const p = prefix15Of(id);
+      if (p && (this.damagedPrefixes.has(p) || (id.status === 'damaged' && this.prefixes.has(p)))) return true;
     }
     if (!r.name) return false;
     const birth = r.birthDate ?? id?.birthDate ?? null;
     const id18 = id && id.cleaned.length === 18 ? id : null;
-    // A valid ID can be a typo of an invalid one only (see Namesakes).
-    const typos = id18 === null ? null : id18.status === 'valid' ? sieves.withInvalidIds : sieves.withIds;
     // Resident names are not cached: memory follows registered households, not residents.
     for (const k of sharedNameKeys(r.name, false)) {
-      const key = hashText(k);
-      if (!(birth && sieves.births.mayHave(hashText(birth, 0, birth.length, key))) && !typos?.mayHave(key)) continue;
       const namesakes = this.names.get(k);
       if (!namesakes) continue;
       if (birth && namesakes.births.has(birth)) return true;
@@ -221,51 +162,28 @@ export class Interest {
     return false;
   }
 
-  /**
-   * For a row whose ID is 18 plain characters (digits, upper-case X) and whose name is plain Han text: false when
-   * `matches` is certainly false for it, told before the row is parsed. `births`: every birth date the row may
-   * have (its birth-date column's text, the date its ID holds). The same checks as `matches`, on the text.
-   */
-  mayMatchPlain(id: string, name: string, births: readonly string[]): boolean {
-    const sieves = (this.sieves ??= this.sift());
-    if (sieves.ids.mayHave(hashText(id)) && this.ids.has(id)) return true;
-    if (this.damagedPrefixes.size > 0 && sieves.damagedPrefixes.mayHave(hashText(id, 0, 15)) && this.damagedPrefixes.has(id.slice(0, 15))) {
-      return true;
-    }
-    // As in `matches`: a valid ID can be a typo of an invalid one only.
-    const valid = isValidId(id);
-    const typos = valid ? sieves.withInvalidIds : sieves.withIds;
-    for (const k of sharedNameKeys(name, false)) {
-      const key = hashText(k);
-      let born = false;
-      for (const b of births) if (sieves.births.mayHave(hashText(b, 0, b.length, key))) born = true;
-      if (!born && !typos.mayHave(key)) continue;
-      const namesakes = this.names.get(k);
-      if (!namesakes) continue;
-      for (const b of births) if (namesakes.births.has(b)) return true;
-      if (namesakes.hasTypoOfText(id, valid)) return true;
-    }
-    return false;
-  }
-
-  private sift(): Sieves {
-    let births = 0;
-    for (const namesakes of this.names.values()) births += namesakes.births.size;
-    const sieves: Sieves = {
-      ids: new Sieve(this.ids.size),
-      damagedPrefixes: new Sieve(this.damagedPrefixes.size),
-      births: new Sieve(births),
-      withIds: new Sieve(this.names.size),
-      withInvalidIds: new Sieve(this.names.size),
+  /** The hashes of the sets `matches` looks in. */
+  hashes(): InterestHashes {
+    const hashes: InterestHashes = {
+      ids: hashIndexOf(this.ids),
+      prefixes: hashIndexOf(this.prefixes),
+      damagedPrefixes: hashIndexOf(this.damagedPrefixes),
+      births: new HashIndex(this.names.size * 2),
+      withIds: new HashIndex(),
+      withInvalidIds: new HashIndex(),
+      namesakes: [],
     };
-    for (const id of this.ids) sieves.ids.add(hashText(id));
-    for (const p of this.damagedPrefixes) sieves.damagedPrefixes.add(hashText(p));
     for (const [k, namesakes] of this.names) {
-      const key = hashText(k);
-      for (const birth of namesakes.births) sieves.births.add(hashText(birth, 0, birth.length, key));
-      if (namesakes.hasIds(true)) sieves.withIds.add(key);
-      if (namesakes.hasIds(false)) sieves.withInvalidIds.add(key);
+      const key = keyHash(k);
+      for (const birth of namesakes.births) hashes.births.add(birthHash(key, birth));
+      if (!namesakes.hasIds(true)) continue;
+      const at = hashes.withIds.get(key);
+      if (at === -1) {
+        hashes.withIds.add(key, hashes.namesakes.length);
+        hashes.namesakes.push([namesakes]);
+      } else hashes.namesakes[at].push(namesakes);
+      if (namesakes.hasIds(false)) hashes.withInvalidIds.add(key);
     }
-    return sieves;
+    return hashes;
   }
 }

@@ -6,14 +6,16 @@
 import { ReadError } from '../io/types.js';
 import type { SourceKind } from '../model/kinds.js';
 import type { InputSummary } from '../model/audit.js';
-import { readSheets, type ReadOptions, type SheetReading } from '../sources/read.js';
+import { readSheets, type SheetReading } from '../sources/read.js';
 import type { Mapping } from '../sources/mapping.js';
 import type { FieldMap, SourceRecord } from '../sources/define.js';
 import type { HukouRecord } from '../sources/index.js';
 import { emptyRosters, type LoadedSources } from '../link/index.js';
 import type { RejectedRow, Rosters } from '../link/model.js';
-import { Interest, personKey, SievedSet } from './interest.js';
-import { isPlainHan } from '../normalize/name.js';
+import { Interest, personKey } from './interest.js';
+import type { SheetKeys } from './hukou-keys.js';
+import { MAY_KEEP, MAY_MATCH, pickRows } from './hukou-pick.js';
+import { startHukouScans, type HukouScans } from './hukou-scans.js';
 
 export interface InputFile {
   file: string;
@@ -125,52 +127,20 @@ async function readFile(
   return hasHukou;
 }
 
-/**
- * Fields each hukou pass looks at before deciding on a row; the rest are parsed only for rows it keeps. Pass 2
- * needs the birth date only for rows without a household number (see there).
- */
-const PASS1_FIELDS = ['idNumber', 'name', 'birthDate', 'householdNo'];
-const PASS2_FIELDS = ['idNumber', 'name', 'householdNo', 'formerHouseholdNo', 'fatherId', 'motherId'];
-/** Text that parses to itself: a household number of digits, an 18-character ID in upper case. */
-const PLAIN_CODE = /^\d+$/;
-const PLAIN_ID = /^\d{17}[\dX]$/;
-const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-async function hukouPass(
-  files: InputFile[],
-  mapping: Mapping | undefined,
-  fields: readonly string[],
-  onRow: (r: HukouRecord, complete: () => HukouRecord) => void,
-  on: { sheet?: (s: SheetReading) => void; rejected?: (r: RejectedRow) => void; passOver?: ReadOptions['passOver'] } = {},
-): Promise<void> {
-  for (const input of files) {
-    for await (const s of readSheets(input.file, { kind: input.kind, mapping, fields, passOver: on.passOver })) {
-      const spec = s.detection?.spec;
-      if (!spec || spec.kind !== 'hukou') {
-        for await (const _ of s.records()) void _;
-        continue;
-      }
-      for await (const row of s.records()) {
-        if (row.record) onRow(row.record as unknown as HukouRecord, () => row.complete() as unknown as HukouRecord);
-        else on.rejected?.({ kind: 'hukou', loc: row.loc, reason: row.rejected ?? '', text: row.text });
-      }
-      on.sheet?.(s);
-    }
-  }
+export interface LoadOptions {
+  mapping?: Mapping;
+  explicit: Set<string>;
+  progress?: LoadProgress;
+  /** Filled with milliseconds per source kind (reading and normalising) and of the hukou steps. */
+  timings?: Map<string, number>;
+  /**
+   * How hukou rows are picked before the passes: from keys made from their text where it is plain (default),
+   * from keys of every row parsed, or not at all (every row parsed and judged). The last two check the first.
+   */
+  hukouPick?: 'text' | 'parsed' | 'none';
 }
 
-export async function loadInputs(
-  inputs: InputFile[],
-  opts: {
-    mapping?: Mapping;
-    explicit: Set<string>;
-    progress?: LoadProgress;
-    /** Filled with milliseconds per source kind (reading and normalising) and per hukou pass. */
-    timings?: Map<string, number>;
-    /** False: the hukou passes parse every row instead of passing over plain ones first (to check those filters). */
-    hukouPassOver?: boolean;
-  },
-): Promise<LoadedSources> {
+export async function loadInputs(inputs: InputFile[], opts: LoadOptions): Promise<LoadedSources> {
   const src: LoadedSources = {
     national: [],
     'household-file': [],
@@ -185,10 +155,29 @@ export async function loadInputs(
   };
   const sink = sinkInto(src);
   const hukouFiles: InputFile[] = [];
-  for (const input of inputs) {
-    if (await readFile(input, opts.mapping, src, sink, opts.explicit.has(input.file), opts.progress, opts.timings)) hukouFiles.push(input);
+  // Hukou data is scanned first (on another core where it can be) while the other files are read here.
+  const pick = opts.hukouPick ?? 'text';
+  const scans =
+    pick === 'none' ? null : startHukouScans(inputs.filter((i) => i.kind === undefined || i.kind === 'hukou'), opts.mapping, { plain: pick === 'text' });
+  try {
+    for (const input of inputs) {
+      if (await readFile(input, opts.mapping, src, sink, opts.explicit.has(input.file), opts.progress, opts.timings)) hukouFiles.push(input);
+    }
+    if (hukouFiles.length > 0) await readHukou(hukouFiles, scans, src, opts);
+  } finally {
+    await scans?.close();
   }
-  if (hukouFiles.length === 0) return src;
+  return src;
+}
+
+/**
+ * The hukou rows that concern registered households, in two passes over rows picked from their keys (the rest
+ * are not parsed): pass 1 finds the hukou households of registered people and the relatives they name, pass 2
+ * keeps the rows of those households and people.
+ */
+async function readHukou(hukouFiles: InputFile[], scans: HukouScans | null, src: LoadedSources, opts: LoadOptions): Promise<void> {
+
+  scans?.only(hukouFiles.map((f) => f.file));
 
   const interest = new Interest();
   for (const r of src.national) interest.add(personKey(r));
@@ -200,92 +189,84 @@ export async function loadInputs(
     for (const r of list) if (r.idNumber?.id) rosterIds.add(r.idNumber.id);
   }
 
-  const filtering = opts.hukouPassOver !== false;
+  // The rows the two passes below may use, picked from every row's keys (scanned while the rest was read).
+  const tScan = performance.now();
+  /** Per file, its hukou sheets' names and marks (none: every row is parsed). */
+  const picks: { sheet: string; marks: Uint8Array }[][] = [];
+  if (scans) {
+    const keys: SheetKeys[][] = [];
+    for (const input of hukouFiles) keys.push(await scans.get(input.file, input.kind));
+    await scans.close();
+    if (scans.workerMs > 0) opts.timings?.set('hukou-scan-worker', scans.workerMs);
+    const marks = pickRows(keys.flat(), interest, rosterIds);
+    for (const fileKeys of keys) picks.push(fileKeys.map((k) => ({ sheet: k.sheet, marks: marks.shift() as Uint8Array })));
+  }
+  const tRead = performance.now();
+  opts.timings?.set('hukou-scan', tRead - tScan);
+  const picked: Picked[] = [];
+  for (const [f, input] of hukouFiles.entries()) {
+    const filePicks = picks[f] ?? [];
+    let fileSheet = 0;
+    /** The marks of the sheet being read (null: parse every row), and the data row being read. */
+    let m: Uint8Array | null = null;
+    let at = 0;
+    const passOver = () => {
+      const i = at++;
+      return m !== null && i < m.length && m[i] === 0;
+    };
+    for await (const s of readSheets(input.file, { kind: input.kind, mapping: opts.mapping, passOver })) {
+      if (s.detection?.spec?.kind !== 'hukou') {
+        if (s.table) for await (const _ of s.table.rows()) void _;
+        continue;
+      }
+      // The scan's sheets are this read's: any other answer (the file changed meanwhile) parses every row.
+      const p = filePicks[fileSheet++];
+      m = p && p.sheet === s.sheet ? p.marks : null;
+      at = 0;
+      for await (const row of s.records()) {
+        const mark = m === null || at > m.length ? MAY_MATCH | MAY_KEEP : m[at - 1];
+        if (row.record) picked.push({ r: row.record as unknown as HukouRecord, mayMatch: (mark & MAY_MATCH) !== 0 });
+        else src.rejected.push({ kind: 'hukou', loc: row.loc, reason: row.rejected ?? '', text: row.text });
+      }
+      m = null;
+      src.hukouRead += s.stats.rows - s.stats.rejected;
+      src.inputs.push(summary(s, 'hukou', null));
+      opts.progress?.({ file: s.file, sheet: s.sheet, rows: s.stats.rows, phase: 'hukou-keep' });
+    }
+  }
+
   // Pass 1: which hukou households hold people of interest, and whom those people name as relatives.
   const relatives = new Set<string>();
   const formerNos = new Set<string>();
-  const tPass1 = performance.now();
-  await hukouPass(
-    hukouFiles,
-    opts.mapping,
-    PASS1_FIELDS,
-    (row, complete) => {
-      if (!interest.matches(row)) return;
-      const r = complete();
-      if (r.householdNo) interest.householdNos.add(r.householdNo);
-      if (r.formerHouseholdNo) formerNos.add(r.formerHouseholdNo);
-      for (const rel of [r.fatherId, r.motherId, r.spouseId]) if (rel?.id) relatives.add(rel.id);
-    },
-    {
-      // Rows certainly not of interest, told from their text before any parsing (most residents): a plain ID and
-      // a plain Han name none of the sieves knows. Anything else is parsed and asked above.
-      passOver: filtering
-        ? (text) => {
-            const id = text('idNumber');
-            const name = text('name');
-            const birth = text('birthDate');
-            if (id === null || name === null || birth === null || !PLAIN_ID.test(id) || name === '' || !isPlainHan(name)) return false;
-            if (birth !== '' && !PLAIN_DATE.test(birth)) return false;
-            const fromId = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
-            return !interest.mayMatchPlain(id, name, birth === '' || birth === fromId ? [fromId] : [birth, fromId]);
-          }
-        : undefined,
-    },
-  );
-  const tPass2 = performance.now();
-  opts.timings?.set('hukou-pass1', tPass2 - tPass1);
+  for (const { r, mayMatch } of picked) {
+    if (!mayMatch || !interest.matches(r)) continue;
+    if (r.householdNo) interest.householdNos.add(r.householdNo);
+    if (r.formerHouseholdNo) formerNos.add(r.formerHouseholdNo);
+    for (const rel of [r.fatherId, r.motherId, r.spouseId]) if (rel?.id) relatives.add(rel.id);
+  }
   // Pass 2: keep members of those households, the households they split from or that split from them,
   // relatives, and members' children.
-  const memberIds = interest.ids;
-  // One lookup per row instead of one per set, through a sieve: most residents are in none.
-  const keptHouseholds = new SievedSet(new Set([...interest.householdNos, ...formerNos]));
-  const households = new SievedSet(interest.householdNos);
-  const keptIds = new SievedSet(new Set([...relatives, ...memberIds, ...rosterIds]));
-  const members = new SievedSet(memberIds);
-  await hukouPass(
-    hukouFiles,
-    opts.mapping,
-    PASS2_FIELDS,
-    (r, complete) => {
-      src.hukouRead++;
-      const id = r.idNumber?.id;
-      const keep =
-        (r.householdNo && keptHouseholds.has(r.householdNo)) ||
-        (r.formerHouseholdNo && households.has(r.formerHouseholdNo)) ||
-        (id && keptIds.has(id)) ||
-        (r.fatherId?.id && members.has(r.fatherId.id)) ||
-        (r.motherId?.id && members.has(r.motherId.id)) ||
-        // A row of interest with a household number put it among householdNos in pass 1: only rows without
-        // one are asked again (with every field, the birth date included).
-        (!r.householdNo && interest.matches(complete()));
-      if (keep) src.hukou.push(complete());
-    },
-    {
-      sheet: (s) => {
-        src.hukouRead += s.stats.passedOver;
-        src.inputs.push(summary(s, 'hukou', null));
-        opts.progress?.({ file: s.file, sheet: s.sheet, rows: s.stats.rows, phase: 'hukou-keep' });
-      },
-      rejected: (r) => src.rejected.push(r),
-      // Rows certainly not kept, told from their text before any parsing (most residents): plain household
-      // numbers and IDs none of the sets can hold. Anything else (a number cell, spaces, a 15-digit ID, a
-      // lower-case x, a missing household number) is parsed and judged above.
-      passOver: filtering
-        ? (text) => {
-            const no = text('householdNo');
-            const id = text('idNumber');
-            if (no === null || id === null || !PLAIN_CODE.test(no) || !PLAIN_ID.test(id)) return false;
-            if (keptHouseholds.mayHave(no) || keptIds.mayHave(id)) return false;
-            const former = text('formerHouseholdNo');
-            if (former === null || (former !== '' && (!PLAIN_CODE.test(former) || households.mayHave(former)))) return false;
-            for (const parent of [text('fatherId'), text('motherId')]) {
-              if (parent === null || (parent !== '' && (!PLAIN_ID.test(parent) || members.mayHave(parent)))) return false;
-            }
-            return true;
-          }
-        : undefined,
-    },
-  );
-  opts.timings?.set('hukou-pass2', performance.now() - tPass2);
-  return src;
+  const members = interest.ids;
+  const households = interest.householdNos;
+  const keptHouseholds = new Set([...households, ...formerNos]);
+  const keptIds = new Set([...relatives, ...members, ...rosterIds]);
+  for (const { r, mayMatch } of picked) {
+    const id = r.idNumber?.id;
+    const keep =
+      (r.householdNo && keptHouseholds.has(r.householdNo)) ||
+      (r.formerHouseholdNo && households.has(r.formerHouseholdNo)) ||
+      (id && keptIds.has(id)) ||
+      (r.fatherId?.id && members.has(r.fatherId.id)) ||
+      (r.motherId?.id && members.has(r.motherId.id)) ||
+      // A row of interest with a household number put it among householdNos in pass 1.
+      (!r.householdNo && mayMatch && interest.matches(r));
+    if (keep) src.hukou.push(r);
+  }
+  opts.timings?.set('hukou-keep', performance.now() - tRead);
+}
+
+/** A hukou row parsed for the passes; `mayMatch`: pass 1 asks about it. */
+interface Picked {
+  r: HukouRecord;
+  mayMatch: boolean;
 }

@@ -169,7 +169,12 @@ async function main(): Promise<void> {
 
   const t = audit.timings;
   const rows: [string, string][] = [];
-  for (const [k, v] of Object.entries(t.sources).sort((a, b) => b[1] - a[1])) rows.push([`read + normalise: ${k}`, s(v)]);
+  const label: Record<string, string> = {
+    'hukou-scan-worker': 'hukou: scan every row (worker thread, during the reads above)',
+    'hukou-scan': 'hukou: wait for the scan, pick rows',
+    'hukou-keep': 'hukou: parse the picked rows, both passes',
+  };
+  for (const [k, v] of Object.entries(t.sources).sort((a, b) => b[1] - a[1])) rows.push([label[k] ?? `read + normalise: ${k}`, s(v)]);
   rows.push(['read + normalise (all)', s(t.read)], ['link', s(t.link)], ['rules', s(t.rules)], ['write report', s(t.write)], ['**audit end-to-end**', `**${s(t.total)}**`]);
   console.log(`\n${prefecture ? 'prefecture' : 'county'}: ${counts.hukouPeople} hukou people, ${counts.registeredHouseholds} registered households (${counts.registeredPeople} people), ${counts.noticeBoardRows} notice-board rows`);
   console.log(`audit: ${audit.households} households, ${audit.findings} findings, hukou ${audit.hukou.read} rows read, ${audit.hukou.kept} kept, ${audit.comparisons} linking comparisons`);

@@ -1,6 +1,6 @@
 /**
- * The second hukou pass passes over rows it can tell from their text alone will not be kept. It must keep
- * exactly the rows a full parse keeps, also where the text is not in its plain form: IDs with a lower-case x
+ * Hukou rows are picked from keys made from their text where it is plain, and only the rows picked are parsed.
+ * The audit must keep exactly the rows a full parse of every row keeps, also where the text is not in its plain form: IDs with a lower-case x
  * or spaces, 15-digit IDs, household numbers with spaces, parents' IDs with a lower-case x, empty household
  * numbers. The county's hukou file is rewritten with such cells on many rows (kept ones and others), and rows
  * are added that only one unplain cell ties to a registered household (a child through the father's or
@@ -79,11 +79,12 @@ function addTied(file: string, member: { id: string; householdNo: string }): voi
   writeFileSync(file, iconv.encode([text, ...rows, ''].join('\r\n'), 'gb18030'));
 }
 
-describe('hukou rows passed over before parsing', () => {
+describe('hukou rows picked before parsing', () => {
   let root = '';
   let changed = 0;
   let filtered: LoadedSources;
   let parsed: LoadedSources;
+  let keyed: LoadedSources;
 
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'jingzhun-passover-'));
@@ -91,13 +92,14 @@ describe('hukou rows passed over before parsing', () => {
     changed = unplain(join(root, HUKOU));
     const inputs = (await collectFiles([root])).files.map((file) => ({ file }));
     // A registered person with a valid ID, and their hukou household.
-    const first = await loadInputs(inputs, { explicit: new Set(), hukouPassOver: false });
+    const first = await loadInputs(inputs, { explicit: new Set(), hukouPick: 'none' });
     const ids = new Set(first.national.map((r) => r.idNumber?.id));
     const member = first.hukou.find((r) => r.idNumber?.id && ids.has(r.idNumber.id) && r.householdNo && /^\d+$/.test(r.idNumber.id.slice(17)));
     if (!member?.idNumber?.id || !member.householdNo) throw new Error('no registered member found in the hukou file');
     addTied(join(root, HUKOU), { id: member.idNumber.id, householdNo: member.householdNo });
     filtered = await loadInputs(inputs, { explicit: new Set() });
-    parsed = await loadInputs(inputs, { explicit: new Set(), hukouPassOver: false });
+    parsed = await loadInputs(inputs, { explicit: new Set(), hukouPick: 'none' });
+    keyed = await loadInputs(inputs, { explicit: new Set(), hukouPick: 'parsed' });
   }, 120_000);
 
   afterAll(async () => {
@@ -109,10 +111,12 @@ describe('hukou rows passed over before parsing', () => {
     expect(parsed.hukou.length).toBeGreaterThan(0);
     expect(parsed.hukou.length).toBeLessThan(parsed.hukouRead / 2);
     expect(filtered.hukou).toEqual(parsed.hukou);
+    expect(keyed.hukou).toEqual(parsed.hukou);
   });
 
   it('counts the rows it passed over as read', () => {
     expect(filtered.hukouRead).toBe(parsed.hukouRead);
+    expect(keyed.hukouRead).toBe(parsed.hukouRead);
     expect(filtered.hukouRead).toBe(8_000 + ADDED.length);
     expect(filtered.inputs.filter((i) => i.kind === 'hukou')).toEqual(parsed.inputs.filter((i) => i.kind === 'hukou'));
   });

@@ -1,11 +1,13 @@
 /**
  * Which hukou rows the first pass takes as registered people (Interest.matches), against the rule written out
  * plainly: same valid ID; same surviving 15 digits where one side is damaged; or a registered person sharing a
- * name key whose birth date is the row's or whose ID is one typo away from the row's. And the sieve check made
- * before parsing (Interest.mayMatchPlain) lets through every plainly written row the rule takes.
+ * name key whose birth date is the row's or whose ID is one typo away from the row's. And the rows' keys
+ * (hukou-keys.ts), made from the parsed row or from its plain text, pick every row the rule takes (hukou-pick.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { Interest } from '../../src/audit/interest.js';
+import { SheetKeysMaker } from '../../src/audit/hukou-keys.js';
+import { MAY_MATCH, pickRows } from '../../src/audit/hukou-pick.js';
 import { idTypo, normalizeId } from '../../src/normalize/id.js';
 import { nameKeys } from '../../src/normalize/name.js';
 import type { IdResult } from '../../src/normalize/types.js';
@@ -112,19 +114,29 @@ describe('hukou rows taken as registered people', () => {
     for (const p of registered.filter((x) => x.idNumber?.status === 'valid').slice(0, 5)) rows.push(person('孙改名', p.idNumber?.id ?? null));
     let taken = 0;
     let plainTaken = 0;
+    const parsedKeys = new SheetKeysMaker('户籍');
+    const textKeys = new SheetKeysMaker('户籍');
     for (const r of rows) {
       const got = interest.matches(r as unknown as HukouRecord);
       expect([r.name, r.idNumber?.raw, got]).toEqual([r.name, r.idNumber?.raw, reference(registered, r)]);
       if (got) taken++;
-      // A row written plainly (ID text of 18 characters, not a number cell; a Han name) is passed over before
-      // parsing only where mayMatchPlain says no: it must say yes wherever matches does.
+      parsedKeys.fromRecord(r as unknown as HukouRecord);
+      // A row written plainly (ID text of 18 characters, not a number cell; a Han name) gets its keys from its text.
       const id = r.idNumber;
-      if (got && id && id.status !== 'damaged' && /^\d{17}[\dX]$/.test(id.raw) && /^[\u4e00-\u9fff]+$/.test(r.name)) {
-        const fromId = `${id.raw.slice(6, 10)}-${id.raw.slice(10, 12)}-${id.raw.slice(12, 14)}`;
-        expect([r.name, id.raw, interest.mayMatchPlain(id.raw, r.name, r.birthDate ? [r.birthDate, fromId] : [fromId])]).toEqual([r.name, id.raw, true]);
-        plainTaken++;
-      }
+      const text = (field: string) => (field === 'idNumber' ? (id?.raw ?? '') : field === 'name' ? r.name : field === 'birthDate' ? (r.birthDate ?? '') : '');
+      if (id?.status === 'damaged' || !textKeys.fromText(text)) textKeys.fromRecord(r as unknown as HukouRecord);
+      else if (got) plainTaken++;
     }
+    const [byParsed, byText] = pickRows([parsedKeys.done(), textKeys.done()], interest, new Set());
+    let notPicked = 0;
+    rows.forEach((r, i) => {
+      const got = interest.matches(r as unknown as HukouRecord);
+      // The keys say "perhaps" wherever matches says yes.
+      if (got) expect([r.name, r.idNumber?.raw, byParsed[i] & MAY_MATCH, byText[i] & MAY_MATCH]).toEqual([r.name, r.idNumber?.raw, MAY_MATCH, MAY_MATCH]);
+      if ((byParsed[i] & MAY_MATCH) === 0) notPicked++;
+    });
+    // And "no" for many rows, or picking would mean nothing.
+    expect(notPicked).toBeGreaterThan(rows.length / 10);
     expect(plainTaken).toBeGreaterThan(taken / 3);
     // Both answers occur often enough for the comparison to mean something.
     expect(taken).toBeGreaterThan(rows.length / 5);
