@@ -3,25 +3,20 @@
  * Hukou data covers every resident: it is streamed twice and only rows that concern registered households
  * (their members, their hukou households, their relatives) are kept, so memory follows registered households.
  */
-import { ReadError } from '../io/types.js';
-import type { SourceKind } from '../model/kinds.js';
 import type { InputSummary } from '../model/audit.js';
-import { readSheets, type SheetReading } from '../sources/read.js';
+import { readSheets } from '../sources/read.js';
 import type { Mapping } from '../sources/mapping.js';
 import type { FieldMap, SourceRecord } from '../sources/define.js';
 import type { HukouRecord } from '../sources/index.js';
 import { emptyRosters, type LoadedSources } from '../link/index.js';
-import type { RejectedRow, Rosters } from '../link/model.js';
+import type { Rosters } from '../link/model.js';
 import { Interest, personKey } from './interest.js';
 import type { SheetKeys } from './hukou-keys.js';
 import { MAY_KEEP, MAY_MATCH, pickRows } from './hukou-pick.js';
-import { startHukouScans, type HukouScans } from './hukou-scans.js';
+import { readInput, summary, type FileRead, type InputFile, type ScanOptions } from './read-input.js';
+import { startSideReader } from './side-reader.js';
 
-export interface InputFile {
-  file: string;
-  /** Kind from a command-line flag; undefined when found in a folder and recognised by its headers. */
-  kind?: SourceKind;
-}
+export type { InputFile } from './read-input.js';
 
 /** A file named by a flag that cannot be read: the run stops with exit code 2. */
 export class InputError extends Error {}
@@ -30,25 +25,9 @@ export interface LoadProgress {
   (event: { file: string; sheet?: string; rows?: number; phase: 'read' | 'hukou-scan' | 'hukou-keep' }): void;
 }
 
-function summary(s: SheetReading, kind: SourceKind | null, error: string | null): InputSummary {
-  return {
-    file: s.file,
-    sheet: s.sheet,
-    kind,
-    format: s.format,
-    encoding: s.encoding,
-    rows: s.stats.rows,
-    rejected: s.stats.rejected,
-    error,
-  };
-}
-
 function fileError(file: string, error: string): InputSummary {
   return { file, sheet: null, kind: null, format: null, encoding: null, rows: 0, rejected: 0, error };
 }
-
-const message = (e: unknown, file: string) =>
-  e instanceof ReadError ? e.message : `读取 ${file} 时出错：${e instanceof Error ? e.message : String(e)}`;
 
 type Sink = (spec: string, rec: SourceRecord<FieldMap>) => void;
 
@@ -71,60 +50,34 @@ function sinkInto(src: LoadedSources): Sink {
   };
 }
 
-/** Reads one file; hukou sheets are left for the two hukou passes. Returns whether the file holds hukou data. */
-async function readFile(
-  input: InputFile,
-  mapping: Mapping | undefined,
-  src: LoadedSources,
-  sink: Sink,
-  explicit: boolean,
-  progress?: LoadProgress,
-  timings?: Map<string, number>,
-): Promise<boolean> {
-  let hasHukou = false;
-  let sheets = 0;
+/**
+ * Puts one file's reading into the loaded sources; returns whether it holds hukou data. A file named on the
+ * command line must give something: one that cannot be read or holds no usable table stops the run.
+ */
+function applyFileRead(read: FileRead, src: LoadedSources, sink: Sink, explicit: boolean, progress?: LoadProgress, timings?: Map<string, number>): boolean {
   const unusable: string[] = [];
-  const t0 = performance.now();
-  let kind: string = 'unrecognised';
-  try {
-    for await (const s of readSheets(input.file, { kind: input.kind, mapping })) {
-      sheets++;
-      const spec = s.detection?.spec ?? null;
-      if (!spec) {
-        for await (const _ of s.records()) void _;
-        src.inputs.push(summary(s, null, s.problem));
-        unusable.push(`工作表「${s.sheet}」${s.problem ?? ''}`);
-        continue;
-      }
-      if (sheets === 1 || kind === 'unrecognised') kind = spec.kind;
-      if (spec.kind === 'hukou') {
-        hasHukou = true;
-        // Parsed in the hukou passes. A text file has one sheet and is left unread; a workbook's sheet is
-        // streamed past without normalising, so that the next sheet can start.
-        if (s.format !== 'csv' && s.format !== 'tsv' && s.table) for await (const _ of s.table.rows()) void _;
-        continue;
-      }
-      for await (const row of s.records()) {
-        if (row.record) sink(spec.id, row.record);
-        else src.rejected.push({ kind: spec.kind, loc: row.loc, reason: row.rejected ?? '', text: row.text });
-      }
-      progress?.({ file: input.file, sheet: s.sheet, rows: s.stats.rows, phase: 'read' });
-      src.inputs.push(summary(s, spec.kind, null));
+  for (const sheet of read.sheets) {
+    if (sheet.type === 'unusable') {
+      src.inputs.push(sheet.summary);
+      unusable.push(sheet.message);
+    } else if (sheet.type === 'records') {
+      for (const rec of sheet.records) sink(sheet.specId, rec);
+      for (const r of sheet.rejected) src.rejected.push(r);
+      progress?.({ file: read.file, sheet: sheet.summary.sheet ?? undefined, rows: sheet.summary.rows, phase: 'read' });
+      src.inputs.push(sheet.summary);
     }
-  } catch (e) {
-    const msg = message(e, input.file);
-    if (explicit) throw new InputError(msg);
-    src.inputs.push(fileError(input.file, msg));
+  }
+  timings?.set(read.kind, (timings.get(read.kind) ?? 0) + read.ms);
+  if (read.error !== null) {
+    if (explicit) throw new InputError(read.error);
+    src.inputs.push(fileError(read.file, read.error));
     return false;
-  } finally {
-    timings?.set(kind, (timings.get(kind) ?? 0) + performance.now() - t0);
   }
-  if (sheets === 0) src.inputs.push(fileError(input.file, `${input.file} 中没有工作表`));
-  // A file named on the command line must give something: one that holds no usable table stops the run.
-  if (explicit && unusable.length === sheets) {
-    throw new InputError(`${input.file} 中没有可用的表格：${unusable.join('；') || '文件中没有工作表'}`);
+  if (read.sheets.length === 0) src.inputs.push(fileError(read.file, `${read.file} 中没有工作表`));
+  if (explicit && unusable.length === read.sheets.length) {
+    throw new InputError(`${read.file} 中没有可用的表格：${unusable.join('；') || '文件中没有工作表'}`);
   }
-  return hasHukou;
+  return read.sheets.some((sh) => sh.type === 'hukou');
 }
 
 export interface LoadOptions {
@@ -154,20 +107,45 @@ export async function loadInputs(inputs: InputFile[], opts: LoadOptions): Promis
     hukouRead: 0,
   };
   const sink = sinkInto(src);
-  const hukouFiles: InputFile[] = [];
-  // Hukou data is scanned first (on another core where it can be) while the other files are read here.
   const pick = opts.hukouPick ?? 'text';
-  const scans =
-    pick === 'none' ? null : startHukouScans(inputs.filter((i) => i.kind === undefined || i.kind === 'hukou'), opts.mapping, { plain: pick === 'text' });
+  const scan: ScanOptions | null = pick === 'none' ? null : { plain: pick === 'text' };
+  const hukouFiles: HukouFile[] = [];
+  // Files are read here in order, and by a worker thread (where there is one) largest first: each file by
+  // whichever starts it. Their readings go into the sources in the order the files were given.
+  const side = startSideReader(inputs, opts.mapping, scan);
   try {
-    for (const input of inputs) {
-      if (await readFile(input, opts.mapping, src, sink, opts.explicit.has(input.file), opts.progress, opts.timings)) hukouFiles.push(input);
+    const readings: (FileRead | Promise<FileRead | null>)[] = [];
+    let applied = 0;
+    const apply = (read: FileRead) => {
+      const input = inputs[applied++];
+      if (applyFileRead(read, src, sink, opts.explicit.has(input.file), opts.progress, opts.timings)) hukouFiles.push({ input, keys: read.hukou });
+    };
+    for (const [i, input] of inputs.entries()) {
+      readings.push(side.claim(i) ? await readInput(input, opts.mapping, scan) : side.result(i));
+      // Apply what is ready, in order (the worker's readings when they have come).
+      while (applied < readings.length) {
+        const next = readings[applied];
+        const read = next instanceof Promise ? side.delivered(applied) : next;
+        if (!read) break;
+        apply(read);
+      }
     }
-    if (hukouFiles.length > 0) await readHukou(hukouFiles, scans, src, opts);
+    while (applied < readings.length) {
+      // A reading the worker could not give (it failed) is done here.
+      apply((await readings[applied]) ?? (await readInput(inputs[applied], opts.mapping, scan)));
+    }
+    if (side.workerMs > 0) opts.timings?.set('worker', side.workerMs);
   } finally {
-    await scans?.close();
+    await side.close();
   }
+  if (hukouFiles.length > 0) await readHukou(hukouFiles, scan === null, src, opts);
   return src;
+}
+
+/** A file that holds hukou data, and its hukou sheets' keys. */
+interface HukouFile {
+  input: InputFile;
+  keys: SheetKeys[];
 }
 
 /**
@@ -175,10 +153,7 @@ export async function loadInputs(inputs: InputFile[], opts: LoadOptions): Promis
  * are not parsed): pass 1 finds the hukou households of registered people and the relatives they name, pass 2
  * keeps the rows of those households and people.
  */
-async function readHukou(hukouFiles: InputFile[], scans: HukouScans | null, src: LoadedSources, opts: LoadOptions): Promise<void> {
-
-  scans?.only(hukouFiles.map((f) => f.file));
-
+async function readHukou(hukouFiles: HukouFile[], unpicked: boolean, src: LoadedSources, opts: LoadOptions): Promise<void> {
   const interest = new Interest();
   for (const r of src.national) interest.add(personKey(r));
   for (const r of src['household-file']) interest.add(personKey(r));
@@ -190,21 +165,17 @@ async function readHukou(hukouFiles: InputFile[], scans: HukouScans | null, src:
   }
 
   // The rows the two passes below may use, picked from every row's keys (scanned while the rest was read).
-  const tScan = performance.now();
+  const tPick = performance.now();
   /** Per file, its hukou sheets' names and marks (none: every row is parsed). */
   const picks: { sheet: string; marks: Uint8Array }[][] = [];
-  if (scans) {
-    const keys: SheetKeys[][] = [];
-    for (const input of hukouFiles) keys.push(await scans.get(input.file, input.kind));
-    await scans.close();
-    if (scans.workerMs > 0) opts.timings?.set('hukou-scan-worker', scans.workerMs);
-    const marks = pickRows(keys.flat(), interest, rosterIds);
-    for (const fileKeys of keys) picks.push(fileKeys.map((k) => ({ sheet: k.sheet, marks: marks.shift() as Uint8Array })));
+  if (!unpicked) {
+    const marks = pickRows(hukouFiles.flatMap((f) => f.keys), interest, rosterIds);
+    for (const { keys } of hukouFiles) picks.push(keys.map((k) => ({ sheet: k.sheet, marks: marks.shift() as Uint8Array })));
   }
   const tRead = performance.now();
-  opts.timings?.set('hukou-scan', tRead - tScan);
+  opts.timings?.set('hukou-pick', tRead - tPick);
   const picked: Picked[] = [];
-  for (const [f, input] of hukouFiles.entries()) {
+  for (const [f, { input }] of hukouFiles.entries()) {
     const filePicks = picks[f] ?? [];
     let fileSheet = 0;
     /** The marks of the sheet being read (null: parse every row), and the data row being read. */

@@ -170,8 +170,9 @@ async function main(): Promise<void> {
   const t = audit.timings;
   const rows: [string, string][] = [];
   const label: Record<string, string> = {
-    'hukou-scan-worker': 'hukou: scan every row (worker thread, during the reads above)',
-    'hukou-scan': 'hukou: wait for the scan, pick rows',
+    worker: 'worker thread: files it read (included above)',
+    hukou: 'read + normalise: hukou (scan every row into keys)',
+    'hukou-pick': 'hukou: pick rows from their keys',
     'hukou-keep': 'hukou: parse the picked rows, both passes',
   };
   for (const [k, v] of Object.entries(t.sources).sort((a, b) => b[1] - a[1])) rows.push([label[k] ?? `read + normalise: ${k}`, s(v)]);

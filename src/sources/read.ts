@@ -32,6 +32,8 @@ export interface ReadOptions {
    * true only for rows it would drop whatever their parsed values (and that are not rejected).
    */
   passOver?: (text: (field: string) => string | null) => boolean;
+  /** `fields` and `passOver` apply to sheets of this kind only (others are parsed in full); all sheets by default. */
+  narrowKind?: SourceKind;
 }
 
 export interface SheetStats {
@@ -135,8 +137,9 @@ export async function* readSheets(file: string, opts: ReadOptions = {}): AsyncGe
       stats.problems++;
       if (problems.length < keep) problems.push(p);
     };
-    const parser = () => new SheetParser(spec, detection, ctx, file, table.sheet, stats, note, opts.fields);
-    const wanted = opts.passOver ? rowFilter(detection, stats, opts.passOver) : null;
+    const narrowed = opts.narrowKind === undefined || opts.narrowKind === spec.kind;
+    const parser = () => new SheetParser(spec, detection, ctx, file, table.sheet, stats, note, narrowed ? opts.fields : undefined);
+    const wanted = opts.passOver && narrowed ? rowFilter(detection, stats, opts.passOver) : null;
     yield {
       ...base,
       detection,

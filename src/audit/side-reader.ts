@@ -1,0 +1,140 @@
+/**
+ * Reading input files on a second core: a worker thread (side-worker.ts) reads files largest first (the hukou
+ * file, usually the largest by far, is scanned while this thread reads the registered sources) while this
+ * thread reads them in the order given. Each file is read by whichever starts it: a shared claim per file,
+ * taken atomically, decides. Without a worker (small inputs, or code not built) every file is read here.
+ */
+import { statSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { workerScript } from '../io/threads.js';
+import type { Mapping } from '../sources/mapping.js';
+import { NO_PROBLEMS } from '../sources/records.js';
+import type { FileRead, InputFile, ScanOptions } from './read-input.js';
+
+export interface SideRequest {
+  /** Inputs in the order the worker is to try them, with their place among the inputs. */
+  files: { index: number; input: InputFile }[];
+  mapping?: Mapping;
+  scan: ScanOptions | null;
+  /** One claim per input (Int32): FREE, or taken by the worker or by the main thread. */
+  claims: SharedArrayBuffer;
+}
+export interface SideResult {
+  index: number;
+  read: FileRead;
+}
+
+export const FREE = 0;
+export const BY_WORKER = 1;
+const BY_MAIN = 2;
+
+/** Inputs smaller than this in all are read in this thread: a worker would cost more than it saves. */
+const WORKER_BYTES = 16 * 1024 * 1024;
+
+export interface SideReader {
+  /** Takes input `index` for this thread: true, read it here; false, the worker has taken it. */
+  claim(index: number): boolean;
+  /** The worker's reading of an input it took: null if the worker failed (read it here then). */
+  result(index: number): Promise<FileRead | null>;
+  /** The worker's reading of input `index` if it has come. */
+  delivered(index: number): FileRead | undefined;
+  /** Stops the worker. */
+  close(): Promise<void>;
+  /** Milliseconds the worker spent reading the files it gave. */
+  workerMs: number;
+}
+
+const size = (file: string) => {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+};
+
+/**
+ * `JINGZHUN_WORKERS` overrides the choice of a worker: `never`, `always`, or `all` (the worker reads every file:
+ * tests check that this and `never` give the same audit).
+ */
+export function startSideReader(inputs: readonly InputFile[], mapping: Mapping | undefined, scan: ScanOptions | null, env: NodeJS.ProcessEnv = process.env): SideReader {
+  const sizes = inputs.map((i) => size(i.file));
+  const script = workerScript(import.meta.url, './side-worker.js', sizes.reduce((n, b) => n + b, 0) >= WORKER_BYTES, env);
+  if (script === null) return alone();
+  const claims = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, inputs.length)));
+  const order = inputs.map((input, index) => ({ index, input })).sort((a, b) => sizes[b.index] - sizes[a.index] || a.index - b.index);
+  const request: SideRequest = { files: order, mapping, scan, claims: claims.buffer as SharedArrayBuffer };
+  const worker = new Worker(script, { workerData: request });
+  const results = new Map<number, FileRead>();
+  const waiting = new Map<number, (r: FileRead | null) => void>();
+  let ended = false;
+  const end = () => {
+    ended = true;
+    for (const resolve of waiting.values()) resolve(null);
+    waiting.clear();
+  };
+  const reader: SideReader = {
+    claim: (index) => env.JINGZHUN_WORKERS !== 'all' && Atomics.compareExchange(claims, index, FREE, BY_MAIN) === FREE,
+    result: (index) => {
+      const done = results.get(index);
+      if (done || ended) return Promise.resolve(done ?? null);
+      return new Promise((resolve) => waiting.set(index, resolve));
+    },
+    delivered: (index) => results.get(index),
+    async close() {
+      await worker.terminate();
+    },
+    workerMs: 0,
+  };
+  worker.on('message', ({ index, read }: SideResult) => {
+    adopt(read);
+    reader.workerMs += read.ms;
+    results.set(index, read);
+    waiting.get(index)?.(read);
+    waiting.delete(index);
+  });
+  // A worker that fails leaves its files to this thread.
+  worker.on('error', end);
+  worker.on('exit', end);
+  return reader;
+}
+
+/**
+ * Records that crossed from the worker are copies, and a copy holds each string of its own: equal texts (a
+ * village, an ID's raw and cleaned forms) are made one string again, and records get the shared empty problem
+ * list and one file name string, as records read here have.
+ */
+function adopt(read: FileRead): void {
+  const strings = new Map<string, string>();
+  const one = (s: string) => {
+    const seen = strings.get(s);
+    if (seen !== undefined) return seen;
+    strings.set(s, s);
+    return s;
+  };
+  const share = (o: Record<string, unknown>, depth: number) => {
+    for (const k of Object.keys(o)) {
+      const v = o[k];
+      if (typeof v === 'string') o[k] = one(v);
+      else if (depth > 0 && v !== null && typeof v === 'object' && !Array.isArray(v)) share(v as Record<string, unknown>, depth - 1);
+    }
+  };
+  for (const sheet of read.sheets) {
+    if (sheet.type !== 'records') continue;
+    for (const rec of sheet.records) {
+      if (rec.problems.length === 0) rec.problems = NO_PROBLEMS;
+      rec.loc.file = read.file;
+      share(rec as unknown as Record<string, unknown>, 1);
+    }
+    for (const r of sheet.rejected) r.loc.file = read.file;
+  }
+}
+
+function alone(): SideReader {
+  return {
+    claim: () => true,
+    result: () => Promise.resolve(null),
+    delivered: () => undefined,
+    async close() {},
+    workerMs: 0,
+  };
+}

@@ -1,0 +1,24 @@
+/** The worker thread of side-reader.ts: reads the inputs it can take, largest first, and posts each reading. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { readInput } from './read-input.js';
+import { BY_WORKER, FREE, type SideRequest, type SideResult } from './side-reader.js';
+
+if (!parentPort) throw new Error('side-worker.js runs as a worker thread only');
+const port = parentPort;
+const { files, mapping, scan, claims: buffer } = workerData as SideRequest;
+const claims = new Int32Array(buffer);
+// Stay until the main thread ends the worker: every reading posted is then sure to arrive.
+port.on('message', () => undefined);
+
+async function run(): Promise<void> {
+  for (const { index, input } of files) {
+    if (Atomics.compareExchange(claims, index, FREE, BY_WORKER) !== FREE) continue;
+    const read = await readInput(input, mapping, scan);
+    const buffers = read.hukou.flatMap((k) =>
+      [k.flags, k.id, k.idHigh, k.idLow, k.prefix, k.household, k.former, k.father, k.mother, k.spouse, k.pairStart, k.pairs].map((a) => a.buffer as ArrayBuffer),
+    );
+    port.postMessage({ index, read } satisfies SideResult, buffers);
+  }
+}
+
+void run();
