@@ -1,7 +1,8 @@
 /**
  * Loading every input of an audit: recognise each file's sheets, parse their rows, keep what the audit needs.
- * Hukou data covers every resident: it is streamed twice and only rows that concern registered households
- * (their members, their hukou households, their relatives) are kept, so memory follows registered households.
+ * Hukou data covers every resident: it is scanned once into compact keys (hukou-keys.ts, on a worker thread
+ * where there is one) and read again parsing only rows that may concern registered households (their members,
+ * their hukou households, their relatives); only those are kept, so memory follows registered households.
  */
 import type { InputSummary } from '../model/audit.js';
 import { readSheets } from '../sources/read.js';
@@ -114,9 +115,11 @@ export async function loadInputs(inputs: InputFile[], opts: LoadOptions): Promis
   // whichever starts it. Their readings go into the sources in the order the files were given.
   const side = startSideReader(inputs, opts.mapping, scan);
   try {
-    const readings: (FileRead | Promise<FileRead | null>)[] = [];
+    const readings: (FileRead | Promise<FileRead | null> | null)[] = [];
     let applied = 0;
     const apply = (read: FileRead) => {
+      // Applied readings are let go (their records live on in the sources).
+      readings[applied] = null;
       const input = inputs[applied++];
       if (applyFileRead(read, src, sink, opts.explicit.has(input.file), opts.progress, opts.timings)) hukouFiles.push({ input, keys: read.hukou });
     };
@@ -170,7 +173,11 @@ async function readHukou(hukouFiles: HukouFile[], unpicked: boolean, src: Loaded
   const picks: { sheet: string; marks: Uint8Array }[][] = [];
   if (!unpicked) {
     const marks = pickRows(hukouFiles.flatMap((f) => f.keys), interest, rosterIds);
-    for (const { keys } of hukouFiles) picks.push(keys.map((k) => ({ sheet: k.sheet, marks: marks.shift() as Uint8Array })));
+    for (const f of hukouFiles) {
+      picks.push(f.keys.map((k) => ({ sheet: k.sheet, marks: marks.shift() as Uint8Array })));
+      // The keys are not needed any more: let them go before the rows are read again.
+      f.keys = [];
+    }
   }
   const tRead = performance.now();
   opts.timings?.set('hukou-pick', tRead - tPick);

@@ -36,7 +36,7 @@ export interface SideReader {
   claim(index: number): boolean;
   /** The worker's reading of an input it took: null if the worker failed (read it here then). */
   result(index: number): Promise<FileRead | null>;
-  /** The worker's reading of input `index` if it has come. */
+  /** The worker's reading of input `index` if it has come (handed out once). */
   delivered(index: number): FileRead | undefined;
   /** Stops the worker. */
   close(): Promise<void>;
@@ -79,7 +79,11 @@ export function startSideReader(inputs: readonly InputFile[], mapping: Mapping |
       if (done || ended) return Promise.resolve(done ?? null);
       return new Promise((resolve) => waiting.set(index, resolve));
     },
-    delivered: (index) => results.get(index),
+    delivered: (index) => {
+      const done = results.get(index);
+      results.delete(index);
+      return done;
+    },
     async close() {
       await worker.terminate();
     },
