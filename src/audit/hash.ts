@@ -81,3 +81,38 @@ export function hashIndexOf(texts: Iterable<string>): HashIndex {
   for (const t of texts) index.add(keyHash(t));
   return index;
 }
+
+const TYPO_BASE = 0x01000193;
+/** TYPO_BASE to the power of 0 … 18 (mod 2^32). */
+const TYPO_POW = Array.from({ length: 19 }, (_, k) => {
+  let p = 1;
+  for (let i = 0; i < k; i++) p = Math.imul(p, TYPO_BASE) >>> 0;
+  return p;
+});
+const prefix = new Uint32Array(19);
+const suffix = new Uint32Array(19);
+
+function mix(h: number, tag: number): number {
+  h = (h ^ Math.imul(tag + 1, 0x9e3779b1)) >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0 || 1;
+}
+
+/**
+ * Hashes of an 18-character ID with one character left out (18 of them), and with two adjacent ones left out
+ * (17): two IDs one typo apart (one character changed, or two adjacent ones swapped) share one of them.
+ * `values`: the characters' values (digits 0–9, X 10). Calls `each` with every hash; stops when it returns true.
+ */
+export function someTypoKey(values: ArrayLike<number>, each: (hash: number) => boolean): boolean {
+  prefix[0] = 0;
+  for (let i = 0; i < 18; i++) prefix[i + 1] = (Math.imul(prefix[i], TYPO_BASE) + values[i]) >>> 0;
+  suffix[18] = 0;
+  for (let q = 17; q >= 0; q--) suffix[q] = (Math.imul(values[q], TYPO_POW[17 - q]) + suffix[q + 1]) >>> 0;
+  for (let p = 0; p < 18; p++) if (each(mix((Math.imul(prefix[p], TYPO_POW[17 - p]) + suffix[p + 1]) >>> 0, p))) return true;
+  for (let p = 0; p < 17; p++) if (each(mix((Math.imul(prefix[p], TYPO_POW[16 - p]) + suffix[p + 2]) >>> 0, 32 + p))) return true;
+  return false;
+}

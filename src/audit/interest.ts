@@ -6,7 +6,10 @@ import type { HukouRecord } from '../sources/index.js';
 import { nameOf, prefix15Of, idOf, typoBlocks, type MemberRecord } from '../link/records.js';
 import { sharedNameKeys } from '../normalize/name.js';
 import { isIdTypo } from '../normalize/id.js';
-import { birthHash, HashIndex, hashIndexOf, keyHash } from './hash.js';
+import { birthHash, HashIndex, hashIndexOf, keyHash, someTypoKey } from './hash.js';
+
+/** 18 characters of digits and X. */
+const ID_CHARACTERS = /^[\dX]{18}$/;
 import type { IdResult } from '../normalize/types.js';
 
 /** IDs scanned one by one up to this many; beyond, through typo blocks. */
@@ -18,6 +21,11 @@ class TypoIndex {
   private readonly ids: string[] = [];
   /** Typo block (see typoBlocks) → IDs, for many; built when first needed. */
   private blocks: Map<string, string[]> | null = null;
+
+  /** The IDs (a few may be there twice). */
+  all(): readonly string[] {
+    return this.ids;
+  }
 
   add(id18: string): void {
     if (this.ids.length <= SCAN_LIMIT && this.ids.includes(id18)) return;
@@ -73,6 +81,11 @@ export class Namesakes {
     return this.invalid !== null || (validToo && this.valid !== null);
   }
 
+  /** Their invalid IDs of 18 characters. */
+  invalidIds(): readonly string[] {
+    return this.invalid?.all() ?? [];
+  }
+
   /** One of them has an ID one typo away from `id` (18 characters). */
   hasTypoOf(id: IdResult): boolean {
     return this.hasTypoOfText(id.cleaned, id.status === 'valid');
@@ -98,6 +111,10 @@ export interface InterestHashes {
   withInvalidIds: HashIndex;
   /** The people of those name keys (several where keys' hashes collide). */
   namesakes: Namesakes[][];
+  /** `someTypoKey` hashes of the invalid IDs among them written in digits and X: a valid ID shares none unless it may be a typo of one. */
+  invalidTypoKeys: HashIndex;
+  /** Name keys with an invalid ID written otherwise (checked one by one). */
+  oddInvalidIds: HashIndex;
 }
 
 /** What picks a registered person's hukou rows: the ID and name the sources give. */
@@ -172,7 +189,10 @@ export class Interest {
       withIds: new HashIndex(),
       withInvalidIds: new HashIndex(),
       namesakes: [],
+      invalidTypoKeys: new HashIndex(),
+      oddInvalidIds: new HashIndex(),
     };
+    const values = new Int32Array(18);
     for (const [k, namesakes] of this.names) {
       const key = keyHash(k);
       for (const birth of namesakes.births) hashes.births.add(birthHash(key, birth));
@@ -182,7 +202,19 @@ export class Interest {
         hashes.withIds.add(key, hashes.namesakes.length);
         hashes.namesakes.push([namesakes]);
       } else hashes.namesakes[at].push(namesakes);
-      if (namesakes.hasIds(false)) hashes.withInvalidIds.add(key);
+      if (!namesakes.hasIds(false)) continue;
+      hashes.withInvalidIds.add(key);
+      for (const id of namesakes.invalidIds()) {
+        if (!ID_CHARACTERS.test(id)) {
+          hashes.oddInvalidIds.add(key);
+          continue;
+        }
+        for (let i = 0; i < 18; i++) values[i] = id.charCodeAt(i) === 0x58 ? 10 : id.charCodeAt(i) - 48;
+        someTypoKey(values, (h) => {
+          hashes.invalidTypoKeys.add(h);
+          return false;
+        });
+      }
     }
     return hashes;
   }

@@ -143,3 +143,28 @@ describe('hukou rows taken as registered people', () => {
     expect(taken).toBeLessThan(rows.length * 0.9);
   });
 });
+
+describe('a valid ID one typo away from an invalid registered ID', () => {
+  it('is picked through the name alone (birth dates differ), and a namesake with no such typo is not', () => {
+    const first17 = '36073319800115123';
+    const valid = first17 + check(first17);
+    // One birth digit changed (day 15 → 16), and two adjacent birth digits swapped (month 01 → 10): both still
+    // real dates, both with the wrong check character now.
+    const changed = `${valid.slice(0, 12)}16${valid.slice(14)}`;
+    const swapped = `${valid.slice(0, 10)}10${valid.slice(12)}`;
+    const other17 = '36073319800115456';
+    const far = other17 + check(other17);
+    for (const registered of [changed, swapped]) {
+      const interest = new Interest();
+      const id = normalizeId(registered, { today: TODAY });
+      expect(id.status).toBe('badCheck');
+      interest.add({ id, name: '王伟' });
+      const rows = [valid, far].map((x) => ({ name: '王伟', idNumber: normalizeId(x, { today: TODAY }), birthDate: null }) as unknown as HukouRecord);
+      expect(rows.map((r) => interest.matches(r))).toEqual([true, false]);
+      const keys = new SheetKeysMaker('户籍');
+      for (const r of rows) keys.fromRecord(r);
+      const [marks] = pickRows([keys.done()], interest, new Set());
+      expect([marks[0] & MAY_MATCH, marks[1] & MAY_MATCH]).toEqual([MAY_MATCH, 0]);
+    }
+  });
+});
