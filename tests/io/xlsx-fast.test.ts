@@ -81,7 +81,10 @@ describe('every xlsx fixture reads the same through both readers', () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(15);
   });
   for (const fixture of fixtures) {
-    it(fixture, async () => {
+    // Retried: under a loaded machine (the full suite on two cores) the exceljs streaming pass failed once on
+    // multi-sheet.xlsx with a read error it does not give alone; a real difference between the readers fails
+    // every try.
+    it(fixture, { retry: 2 }, async () => {
       const file = snapshot(fixture);
       let zipOk = true;
       try {
