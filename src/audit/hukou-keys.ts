@@ -1,6 +1,6 @@
 /**
  * What the hukou passes look at in a resident's row, as hashes in typed columns: about 40 bytes a row, off the
- * JS heap and cheap to hand from a worker thread. Made once per hukou sheet by the scan (hukou-scan.ts) and
+ * JS heap and cheap to hand from a worker thread. Made once per hukou sheet when its file is read (read-input.ts) and
  * judged against the registered households by hukou-pick.ts; only the rows picked are parsed again.
  *
  * A row's keys are made from its text where its cells are written plainly (what most rows are), else from the

@@ -172,7 +172,7 @@ async function main(): Promise<void> {
   const label: Record<string, string> = {
     worker: 'worker thread: files it read (included above)',
     hukou: 'read + normalise: hukou (scan every row into keys)',
-    'hukou-pick': 'hukou: pick rows from their keys',
+    'hukou-pick': 'hukou: index registered people, pick rows from their keys',
     'hukou-keep': 'hukou: parse the picked rows, both passes',
   };
   for (const [k, v] of Object.entries(t.sources).sort((a, b) => b[1] - a[1])) rows.push([label[k] ?? `read + normalise: ${k}`, s(v)]);
