@@ -52,9 +52,24 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
 
+/** Years whose `YYYY-MM-DD` texts are shared (see `isoDay`). */
+const SHARED_FROM = 1800;
+const SHARED_TO = 2199;
+/** `YYYY-MM-DD` by day, made once: a county's records hold a few dates each, but only some 40,000 distinct ones. */
+const sharedDays: (string | undefined)[] = [];
+
+/** `YYYY-MM-DD`: one string for each day within 1800–2199 however often it is asked for. */
+export function isoDay(y: number, m: number, d: number): string {
+  if (y < SHARED_FROM || y > SHARED_TO || !Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) {
+    return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+  }
+  const at = (y - SHARED_FROM) * 416 + m * 32 + d;
+  return (sharedDays[at] ??= `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
+}
+
 /** `YYYY-MM-DD`. */
 export function formatIso({ y, m, d }: CivilDate): string {
-  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+  return isoDay(y, m, d);
 }
 
 /** Parses a strict `YYYY-MM-DD` into its parts, or null. */

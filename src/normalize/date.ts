@@ -4,7 +4,7 @@
  */
 import type { DateResult, ValueResult } from './types.js';
 import { type CellInput, cellNumber, cellText, digitsToInt, isNumericCell, toHalfWidth } from './text.js';
-import { civilFromDays, daysFromCivil, formatIso, isRealDate, parseIso } from './calendar.js';
+import { civilFromDays, daysFromCivil, formatIso, isoDay, isRealDate, parseIso } from './calendar.js';
 
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
@@ -44,11 +44,10 @@ function day(d: { y: number; m: number; d: number }): DateResult {
   return { date: formatIso(d), precision: 'day', problem: null };
 }
 
-/** `iso`: the date already written as YYYY-MM-DD, when the caller has it. */
-function make(y: number, m: number, d: number, precision: 'day' | 'month' | 'year', shown: string, iso: string | null = null): DateResult {
+function make(y: number, m: number, d: number, precision: 'day' | 'month' | 'year', shown: string): DateResult {
   if (!isRealDate(y, m, d)) return fail(`日期无效（${shown}）`);
   if (y < MIN_YEAR || y > MAX_YEAR) return fail(`日期超出合理范围（${shown}）`);
-  return { date: iso ?? formatIso({ y, m, d }), precision, problem: null };
+  return { date: isoDay(y, m, d), precision, problem: null };
 }
 
 /** Digit patterns a number or text may hold: yyyymmdd, yyyymm, yyyy. Null when none fits. */
@@ -85,7 +84,7 @@ function plainDay(text: string): DateResult | null {
     n.push(d);
   }
   const y = n[0] * 1000 + n[1] * 100 + n[2] * 10 + n[3];
-  return make(y, n[4] * 10 + n[5], n[6] * 10 + n[7], 'day', text, dashed ? text : null);
+  return make(y, n[4] * 10 + n[5], n[6] * 10 + n[7], 'day', text);
 }
 
 function parseText(text: string): DateResult {

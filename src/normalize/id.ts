@@ -4,7 +4,7 @@
  */
 import type { Gender, IdResult, IdStatus } from './types.js';
 import { type CellInput, cellNumber, cellText, expandExponent, isNumericCell, plainNumber, toHalfWidth } from './text.js';
-import { isRealDate, latestToday } from './calendar.js';
+import { isoDay, isRealDate, latestToday } from './calendar.js';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
@@ -40,7 +40,7 @@ function birthFromDigits(yyyymmdd: string): string | null {
   const y = twoDigits(yyyymmdd, 0) * 100 + twoDigits(yyyymmdd, 2);
   const m = twoDigits(yyyymmdd, 4);
   const d = twoDigits(yyyymmdd, 6);
-  return isRealDate(y, m, d) ? `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}` : null;
+  return isRealDate(y, m, d) ? isoDay(y, m, d) : null;
 }
 
 function twoDigits(s: string, at: number): number {
