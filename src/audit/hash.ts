@@ -45,8 +45,14 @@ export class HashIndex {
     }
   }
 
+  /** `get(hash) !== -1`, without reading the value (a second cache miss on a large index). */
   has(hash: number): boolean {
-    return this.get(hash) !== -1;
+    const keys = this.keys;
+    for (let i = hash & this.mask; ; i = (i + 1) & this.mask) {
+      const k = keys[i];
+      if (k === hash) return true;
+      if (k === 0) return false;
+    }
   }
 
   /** Sets `hash` to `value` (0 by default); returns false where it was there already (its value kept). */

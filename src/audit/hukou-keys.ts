@@ -28,6 +28,8 @@ export const ID_DIGITS = 32;
 export interface SheetKeys {
   sheet: string;
   rows: number;
+  /** Each data row's number in the sheet. */
+  rowNo: Uint32Array;
   flags: Uint8Array;
   /** Valid ID. */
   id: Uint32Array;
@@ -82,6 +84,7 @@ class Column {
 export class SheetKeysMaker {
   private flags = new Uint8Array(1 << 14);
   private readonly cols = {
+    rowNo: new Column(1 << 14),
     id: new Column(1 << 14),
     idHigh: new Column(1 << 14),
     idLow: new Column(1 << 14),
@@ -98,13 +101,13 @@ export class SheetKeysMaker {
 
   constructor(private readonly sheet: string) {}
 
-  /** A row the reader rejected (no name and no ID): parsed again to be reported. */
-  rejected(): void {
-    this.row(REJECTED, 0, 0, 0, 0, 0, 0, 0, null);
+  /** A row the reader rejected (no name and no ID): parsed again to be reported. `rowNo`: its number in the sheet. */
+  rejected(rowNo: number): void {
+    this.row(rowNo, REJECTED, 0, 0, 0, 0, 0, 0, 0, null);
   }
 
-  /** A parsed row. */
-  fromRecord(r: HukouRecord): void {
+  /** A parsed row, the sheet's row `rowNo`. */
+  fromRecord(r: HukouRecord, rowNo: number): void {
     const id = r.idNumber;
     let flags = r.householdNo ? HAS_HOUSEHOLD : 0;
     const id18 = id && id.cleaned.length === 18 ? id.cleaned : null;
@@ -112,6 +115,7 @@ export class SheetKeysMaker {
     if (id?.status === 'valid') flags |= VALID;
     if (id?.status === 'damaged') flags |= DAMAGED;
     this.row(
+      rowNo,
       flags,
       hashOf(id?.id),
       hashOf(prefix15Of(id)),
@@ -128,9 +132,9 @@ export class SheetKeysMaker {
   /**
    * A row from its text, when every key field is written plainly (an 18-character valid ID, a name of Han
    * characters only, digits for household numbers, an ISO date): then the text is what parsing would give.
-   * Returns false, adding nothing, for any other row.
+   * Returns false, adding nothing, for any other row. `rowNo`: its number in the sheet.
    */
-  fromText(text: FieldText): boolean {
+  fromText(text: FieldText, rowNo: number): boolean {
     const id = text('idNumber');
     const name = text('name');
     const birth = text('birthDate');
@@ -145,6 +149,7 @@ export class SheetKeysMaker {
     if (!plainOrEmpty(father, PLAIN_ID) || !plainOrEmpty(mother, PLAIN_ID) || !plainOrEmpty(spouse, PLAIN_ID)) return false;
     const h = keyHash(id);
     this.row(
+      rowNo,
       (household ? HAS_HOUSEHOLD : 0) | ID18 | VALID,
       h,
       keyHash(id.slice(0, 15)),
@@ -168,6 +173,7 @@ export class SheetKeysMaker {
     return {
       sheet: this.sheet,
       rows: this.rows,
+      rowNo: c.rowNo.done(),
       flags: this.flags.slice(0, this.rows),
       id: c.id.done(),
       idHigh: c.idHigh.done(),
@@ -184,6 +190,7 @@ export class SheetKeysMaker {
   }
 
   private row(
+    rowNo: number,
     flags: number,
     id: number,
     prefix: number,
@@ -203,6 +210,7 @@ export class SheetKeysMaker {
     }
     this.flags[this.rows++] = flags;
     const c = this.cols;
+    c.rowNo.push(rowNo);
     c.id.push(id);
     c.idHigh.push(digits ? digitsOf(id18, 0, 9) : 0);
     c.idLow.push(digits ? digitsOf(id18, 9, 17) * 11 + (id18.charCodeAt(17) === 0x58 ? 10 : id18.charCodeAt(17) - 48) : 0);

@@ -136,10 +136,22 @@ export class Interest {
   /** Name key → the registered people of that name. */
   readonly names = new Map<string, Namesakes>();
   readonly householdNos = new Set<string>();
+  /**
+   * Valid IDs written in full (cleaned = id) → the name first added with one: most people are in several
+   * sources, and adding the same ID and name again changes nothing.
+   */
+  private readonly added = new Map<string, string | null>();
 
   add(person: PersonKey): void {
     const id = person.id;
-    if (id?.id) this.ids.add(id.id);
+    if (id?.id) {
+      if (id.cleaned === id.id) {
+        const name = this.added.get(id.id);
+        if (name === person.name) return;
+        if (name === undefined) this.added.set(id.id, person.name);
+      }
+      this.ids.add(id.id);
+    }
     const p = prefix15Of(id);
     if (p) this.prefixes.add(p);
     if (p && id?.status === 'damaged') this.damagedPrefixes.add(p);

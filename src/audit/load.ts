@@ -6,6 +6,7 @@
  */
 import type { InputSummary } from '../model/audit.js';
 import { readSheets } from '../sources/read.js';
+import type { RowSkip } from '../io/types.js';
 import type { Mapping } from '../sources/mapping.js';
 import type { FieldMap, SourceRecord } from '../sources/define.js';
 import type { HukouRecord } from '../sources/index.js';
@@ -170,12 +171,12 @@ async function readHukou(hukouFiles: HukouFile[], unpicked: boolean, src: Loaded
   }
 
   // The rows the two passes below may use, picked from every row's keys (scanned while the rest was read).
-  /** Per file, its hukou sheets' names and marks (none: every row is parsed). */
-  const picks: { sheet: string; marks: Uint8Array }[][] = [];
+  /** Per file, its hukou sheets' marks by row number (none: every row is parsed). */
+  const picks: Map<string, Uint8Array>[] = [];
   if (!unpicked) {
     const marks = pickRows(hukouFiles.flatMap((f) => f.keys), interest, rosterIds);
     for (const f of hukouFiles) {
-      picks.push(f.keys.map((k) => ({ sheet: k.sheet, marks: marks.shift() as Uint8Array })));
+      picks.push(new Map(f.keys.map((k) => [k.sheet, marksByRow(k, marks.shift() as Uint8Array)])));
       // The keys are not needed any more: let them go before the rows are read again.
       f.keys = [];
     }
@@ -184,33 +185,41 @@ async function readHukou(hukouFiles: HukouFile[], unpicked: boolean, src: Loaded
   opts.timings?.set('hukou-pick', tRead - tPick);
   const picked: Picked[] = [];
   for (const [f, { input }] of hukouFiles.entries()) {
-    const filePicks = picks[f] ?? [];
-    let fileSheet = 0;
-    /** The marks of the sheet being read (null: parse every row), and the data row being read. */
-    let m: Uint8Array | null = null;
-    let at = 0;
-    const passOver = () => {
-      const i = at++;
-      return m !== null && i < m.length && m[i] === 0;
+    const sheets = picks[f] ?? new Map<string, Uint8Array>();
+    /** Rows of the scan the reader left unread, per sheet: rows picked from the keys are all that is read. */
+    const unread = new Map<string, { rows: number }>();
+    const skipRows = (sheet: string): RowSkip | undefined => {
+      const marks = sheets.get(sheet);
+      if (!marks) return undefined;
+      const count = { rows: 0 };
+      unread.set(sheet, count);
+      return (row) => {
+        if (row >= marks.length || (marks[row] & PICKED) !== 0) return false;
+        if ((marks[row] & SCANNED) !== 0) count.rows++;
+        return true;
+      };
     };
-    for await (const s of readSheets(input.file, { kind: input.kind, mapping: opts.mapping, passOver })) {
+    /** The marks of the sheet being read (null: parse every row). */
+    let marks: Uint8Array | null = null;
+    const passOver = (_text: unknown, row: number) => marks !== null && row < marks.length && (marks[row] & PICKED) === 0;
+    for await (const s of readSheets(input.file, { kind: input.kind, mapping: opts.mapping, passOver, skipRows })) {
       if (s.detection?.spec?.kind !== 'hukou') {
         if (s.table) for await (const _ of s.table.rows()) void _;
         continue;
       }
-      // The scan's sheets are this read's: any other answer (the file changed meanwhile) parses every row.
-      const p = filePicks[fileSheet++];
-      m = p && p.sheet === s.sheet ? p.marks : null;
-      at = 0;
+      // The scan's sheets are this read's: a row beyond them (the file changed meanwhile) is parsed.
+      marks = sheets.get(s.sheet) ?? null;
       for await (const row of s.records()) {
-        const mark = m === null || at > m.length ? MAY_MATCH | MAY_KEEP : m[at - 1];
+        const mark = marks === null || row.loc.row >= marks.length ? PICKED : marks[row.loc.row];
         if (row.record) picked.push({ r: row.record as unknown as HukouRecord, mayMatch: (mark & MAY_MATCH) !== 0 });
         else src.rejected.push({ kind: 'hukou', loc: row.loc, reason: row.rejected ?? '', text: row.text });
       }
-      m = null;
-      src.hukouRead += s.stats.rows - s.stats.rejected;
-      src.inputs.push(summary(s, 'hukou', null));
-      opts.progress?.({ file: s.file, sheet: s.sheet, rows: s.stats.rows, phase: 'hukou-keep' });
+      marks = null;
+      const read = summary(s, 'hukou', null);
+      read.rows += unread.get(s.sheet)?.rows ?? 0;
+      src.hukouRead += read.rows - read.rejected;
+      src.inputs.push(read);
+      opts.progress?.({ file: s.file, sheet: s.sheet, rows: read.rows, phase: 'hukou-keep' });
     }
   }
 
@@ -242,6 +251,20 @@ async function readHukou(hukouFiles: HukouFile[], unpicked: boolean, src: Loaded
     if (keep) src.hukou.push(r);
   }
   opts.timings?.set('hukou-keep', performance.now() - tRead);
+}
+
+/** A row the passes may use: MAY_MATCH or MAY_KEEP. */
+const PICKED = MAY_MATCH | MAY_KEEP;
+/** A data row of the scan (whether picked or not). */
+const SCANNED = 4;
+
+/** A sheet's marks indexed by row number, each with SCANNED. */
+function marksByRow(k: SheetKeys, marks: Uint8Array): Uint8Array {
+  let last = 0;
+  for (let i = 0; i < k.rows; i++) if (k.rowNo[i] > last) last = k.rowNo[i];
+  const byRow = new Uint8Array(last + 1);
+  for (let i = 0; i < k.rows; i++) byRow[k.rowNo[i]] = marks[i] | SCANNED;
+  return byRow;
 }
 
 /** A hukou row parsed for the passes; `mayMatch`: pass 1 asks about it. */

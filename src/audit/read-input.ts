@@ -66,7 +66,7 @@ export async function readInput(input: InputFile, mapping: Mapping | undefined, 
   const t0 = performance.now();
   const read: FileRead = { file: input.file, sheets: [], hukou: [], kind: 'unrecognised', ms: 0, error: null };
   let maker: SheetKeysMaker | null = null;
-  const passOver = scan && scan.plain !== false ? (text: (field: string) => string | null) => maker !== null && maker.fromText(text) : undefined;
+  const passOver = scan && scan.plain !== false ? (text: (field: string) => string | null, row: number) => maker !== null && maker.fromText(text, row) : undefined;
   try {
     for await (const s of readSheets(input.file, { kind: input.kind, mapping, narrowKind: 'hukou', fields: KEY_FIELDS, passOver })) {
       const spec = s.detection?.spec ?? null;
@@ -81,8 +81,8 @@ export async function readInput(input: InputFile, mapping: Mapping | undefined, 
         if (scan) {
           const m = (maker = new SheetKeysMaker(s.sheet));
           for await (const row of s.records()) {
-            if (row.record) m.fromRecord(row.record as unknown as HukouRecord);
-            else m.rejected();
+            if (row.record) m.fromRecord(row.record as unknown as HukouRecord, row.loc.row);
+            else m.rejected(row.loc.row);
           }
           maker = null;
           read.hukou.push(m.done());

@@ -14,9 +14,8 @@ async function run(): Promise<void> {
   for (const { index, input } of files) {
     if (Atomics.compareExchange(claims, index, FREE, BY_WORKER) !== FREE) continue;
     const read = await readInput(input, mapping, scan);
-    const buffers = read.hukou.flatMap((k) =>
-      [k.flags, k.id, k.idHigh, k.idLow, k.prefix, k.household, k.former, k.father, k.mother, k.spouse, k.pairStart, k.pairs].map((a) => a.buffer as ArrayBuffer),
-    );
+    // The keys' typed columns are moved, not copied.
+    const buffers = read.hukou.flatMap((k) => Object.values(k).filter((v): v is Uint8Array | Uint32Array => ArrayBuffer.isView(v)).map((a) => a.buffer as ArrayBuffer));
     port.postMessage({ index, read } satisfies SideResult, buffers);
   }
 }

@@ -112,6 +112,27 @@ export class DelimitedParser {
     return null;
   }
 
+  /** Text is left to parse (a record may follow). */
+  get pending(): boolean {
+    return this.pos < this.text.length || this.open;
+  }
+
+  /**
+   * Passes over the next record without splitting it, where it is a whole line without quotes: true. False
+   * when it has to be parsed (`next` gives it); null when more text is needed to tell.
+   */
+  skip(): boolean | null {
+    const s = this.text;
+    if (this.pos >= s.length) return this.final ? false : null;
+    if (this.open || this.eol === null) return false;
+    const e = s.indexOf(this.eol, this.pos);
+    if (e === -1) return !this.final && s.length - this.pos <= MAX_PENDING ? null : false;
+    if (this.quoteAt !== -1 && this.quoteAt < this.pos) this.quoteAt = s.indexOf('"', this.pos);
+    if (this.quoteAt !== -1 && this.quoteAt < e) return false;
+    this.pos = e + this.eol.length;
+    return true;
+  }
+
   /** Every record of a whole text. */
   static parse(text: string, delimiter: string, opts: { stripApostrophe?: boolean } = {}): string[][] {
     const parser = new DelimitedParser(delimiter, opts);

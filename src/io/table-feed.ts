@@ -2,7 +2,7 @@
  * A sheet's rows as the table layer pulls them: a batch at a time from a reader that gives batches
  * (`SheetSource.rowBatches`), else one row at a time. Batches spare an await per row.
  */
-import type { RawRow, SheetSource } from './types.js';
+import type { RawRow, RowSkip, SheetSource } from './types.js';
 
 export class RowFeed {
   /** The reader's batches, where it gives them; otherwise its rows. Read the rest straight from these. */
@@ -11,9 +11,10 @@ export class RowFeed {
   /** The reader has no more rows (or was closed). */
   done = false;
 
-  constructor(sheet: SheetSource) {
+  /** `skip`: rows the caller will not use (see `SheetSource.rows`); readers of batches give them all. */
+  constructor(sheet: SheetSource, skip?: RowSkip) {
     this.batchIterator = sheet.rowBatches ? sheet.rowBatches()[Symbol.asyncIterator]() : null;
-    this.rowIterator = this.batchIterator ? null : sheet.rows()[Symbol.asyncIterator]();
+    this.rowIterator = this.batchIterator ? null : sheet.rows(skip)[Symbol.asyncIterator]();
   }
 
   /** The next rows (never an empty list), or null at the end. */

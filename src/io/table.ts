@@ -3,7 +3,7 @@
  * recording blank rows, footers and page-break repeats of the header. Knows nothing about poverty: the caller
  * scores candidate header rows.
  */
-import type { Cell, RawRow, SheetSource } from './types.js';
+import type { Cell, RawRow, RowSkip, SheetSource } from './types.js';
 import { RowFeed } from './table-feed.js';
 import { cellText } from './cells.js';
 import { normalizeHeaderText } from './header-text.js';
@@ -53,6 +53,11 @@ export interface OpenTableOptions {
   scoreHeader: (texts: string[]) => number;
   /** Rows looked at for the header (default 30). */
   scanRows?: number;
+  /**
+   * Rows the caller will not use (see `SheetSource.rows`): a reader may leave them out. Never the rows looked
+   * at for the header, so that the table is found as in a full read.
+   */
+  skip?: RowSkip;
 }
 
 const FOOTER_START =
@@ -126,7 +131,8 @@ function bestRow(buffer: RawRow[], score: (texts: string[]) => number): number {
 
 export async function openTable(sheet: SheetSource, opts: OpenTableOptions): Promise<Table | null> {
   const scanRows = opts.scanRows ?? 30;
-  const feed = new RowFeed(sheet);
+  const skip = opts.skip;
+  const feed = new RowFeed(sheet, skip && ((row) => row > scanRows && skip(row)));
   // Rows read so far; a batch may bring more than the rows looked at for the header.
   const read: RawRow[] = [];
   while (read.length < scanRows) {

@@ -3,7 +3,7 @@
  * encoding detection reads the whole file once in chunks, rows are parsed from a second streaming pass.
  */
 import { createReadStream } from 'node:fs';
-import type { Cell, RawRow, WorkbookSource } from './types.js';
+import type { Cell, RawRow, RowSkip, WorkbookSource } from './types.js';
 import { DelimitedParser, UnclosedQuoteError } from './delimited.js';
 import { fsError, readError, wrapError } from './errors.js';
 
@@ -169,15 +169,18 @@ function detach(s: string): string {
 class TextRows implements AsyncIterableIterator<RawRow> {
   private readonly chunks: AsyncIterator<string>;
   private readonly parser: DelimitedParser;
-  /** Rows handed out. */
+  /** Rows handed out or passed over. */
   private n = 0;
   private ended = false;
+  /** Whether row n + 1 is to be passed over, once asked (`skip` is asked once per row). */
+  private skipping: boolean | null = null;
 
   constructor(
     private readonly file: string,
     enc: TextEncoding,
     delimiter: Delimiter,
     stripApostrophe: boolean,
+    private readonly skip?: RowSkip,
   ) {
     this.chunks = decodeFile(file, enc)[Symbol.asyncIterator]();
     this.parser = new DelimitedParser(delimiter, { stripApostrophe });
@@ -190,8 +193,8 @@ class TextRows implements AsyncIterableIterator<RawRow> {
   next(): Promise<IteratorResult<RawRow>> {
     if (this.ended) return Promise.resolve(DONE);
     try {
-      const record = this.parser.next();
-      return record === null ? this.fill() : Promise.resolve(this.row(record));
+      const row = this.take();
+      return row === null ? this.fill() : Promise.resolve({ value: row, done: false });
     } catch (err) {
       return Promise.reject(this.fail(err));
     }
@@ -203,13 +206,35 @@ class TextRows implements AsyncIterableIterator<RawRow> {
     return DONE;
   }
 
-  private row(record: string[]): IteratorResult<RawRow> {
+  /** The next row not passed over, or null when more text is needed (or none is left). */
+  private take(): RawRow | null {
+    for (;;) {
+      if (this.skip !== undefined && this.parser.pending && (this.skipping ??= this.skip(this.n + 1))) {
+        // A row to pass over: its line is not split where it needs no parsing.
+        const passed = this.parser.skip();
+        if (passed === null) return null;
+        if (passed) {
+          this.n++;
+          this.skipping = null;
+          continue;
+        }
+      }
+      const record = this.parser.next();
+      if (record === null) return null;
+      this.n++;
+      const skipped = this.skipping === true;
+      this.skipping = null;
+      if (!skipped) return this.row(record);
+    }
+  }
+
+  private row(record: string[]): RawRow {
     const cells: (Cell | undefined)[] = [];
     for (let i = 0; i < record.length; i++) {
       const text = record[i];
       if (text !== '') cells[i] = { v: text.length < SLICE_MIN ? text : detach(text) };
     }
-    return { value: { row: ++this.n, cells }, done: false };
+    return { row: this.n, cells };
   }
 
   /** Feeds chunks until a record is complete or the file ends. */
@@ -219,8 +244,8 @@ class TextRows implements AsyncIterableIterator<RawRow> {
         const chunk = await this.chunks.next();
         if (chunk.done) this.parser.finish();
         else this.parser.feed(chunk.value);
-        const record = this.parser.next();
-        if (record !== null) return this.row(record);
+        const row = this.take();
+        if (row !== null) return { value: row, done: false };
         if (chunk.done) {
           this.ended = true;
           return DONE;
@@ -263,7 +288,7 @@ export async function openText(file: string, head: Uint8Array): Promise<Workbook
         hidden: false,
         merges: [],
         hiddenColumns: [],
-        rows: () => new TextRows(file, encoding, delimiter, stripApostrophe),
+        rows: (skip?: RowSkip) => new TextRows(file, encoding, delimiter, stripApostrophe, skip),
       },
     ],
   };

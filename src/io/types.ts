@@ -39,6 +39,9 @@ export type FileFormat =
   | 'csv'
   | 'tsv';
 
+/** Rows (by `RawRow.row`) a caller will not use. */
+export type RowSkip = (row: number) => boolean;
+
 export interface SheetSource {
   name: string;
   hidden: boolean;
@@ -49,8 +52,12 @@ export interface SheetSource {
   merges: MergeRange[];
   /** Hidden column indexes (0-based) where known. */
   hiddenColumns: number[];
-  /** Streams the rows once, in order. */
-  rows(): AsyncIterable<RawRow>;
+  /**
+   * Streams the rows once, in order. Rows `skip` answers true for (asked once per row, by its number) are of no
+   * use to the caller: a reader may leave them out without parsing them (the text reader does, for lines
+   * without quotes); other readers give every row.
+   */
+  rows(skip?: RowSkip): AsyncIterable<RawRow>;
   /**
    * The same rows in batches as the reader gets them (e.g. per decoded chunk), where a reader offers it: one
    * await per batch instead of one per row. A sheet is read once, by `rows()` or by this.

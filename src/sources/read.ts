@@ -2,7 +2,7 @@
 import { basename } from 'node:path';
 import { openWorkbook } from '../io/open.js';
 import { openTable, type Table, type TableRow, type SkippedRow } from '../io/table.js';
-import type { FileFormat } from '../io/types.js';
+import type { FileFormat, RowSkip } from '../io/types.js';
 import { unitMultiplier } from '../normalize/money.js';
 import type { SourceKind } from '../model/kinds.js';
 import type { Loc, SourceRecord, SourceSpec, FieldMap } from './define.js';
@@ -29,9 +29,16 @@ export interface ReadOptions {
    * It sees the cells of the layout's fields as the reader gave them: a cell's text when it holds text ('' for an
    * empty cell or a field without a column), null when it holds anything else (a number, a date, a boolean).
    * For streaming a large file whose rows are mostly dropped, before any normalising: the caller must answer
-   * true only for rows it would drop whatever their parsed values (and that are not rejected).
+   * true only for rows it would drop whatever their parsed values (and that are not rejected). `row`: the row's
+   * number in the sheet.
    */
-  passOver?: (text: (field: string) => string | null) => boolean;
+  passOver?: (text: (field: string) => string | null, row: number) => boolean;
+  /**
+   * Per sheet (by name), rows the caller will not use: left out unread where the reader can (lines of text
+   * files), else passed to `passOver`'s caller as usual. Rows left out are in no count of `SheetStats`; the
+   * rows the header is looked for in are always read.
+   */
+  skipRows?: (sheet: string) => RowSkip | undefined;
   /** `fields` and `passOver` apply to sheets of this kind only (others are parsed in full); all sheets by default. */
   narrowKind?: SourceKind;
 }
@@ -108,7 +115,7 @@ export async function* readSheets(file: string, opts: ReadOptions = {}): AsyncGe
   const keep = opts.keepProblems ?? 20;
   const scoreHeader = scoreHeaderFor(opts);
   for (const sheet of wb.sheets) {
-    const table = await openTable(sheet, { scoreHeader });
+    const table = await openTable(sheet, { scoreHeader, skip: opts.skipRows?.(sheet.name) });
     const stats = emptyStats();
     const problems: RowProblem[] = [];
     const base = {
@@ -172,7 +179,7 @@ function rowFilter(detection: Detection, stats: SheetStats, passOver: NonNullabl
   };
   return (row) => {
     cells = row.cells;
-    if (!passOver(text)) return true;
+    if (!passOver(text, row.row)) return true;
     stats.rows++;
     stats.passedOver++;
     return false;

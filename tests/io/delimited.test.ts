@@ -41,6 +41,42 @@ function ours(text: string, delimiter: string, cuts: number[] = [], stripApostro
   return out;
 }
 
+/** Ours, passing over the records numbered in `skip` (0-based): the records left, with their numbers. */
+function oursSkipping(text: string, delimiter: string, cuts: number[], skip: Set<number>): [number, string[]][] | 'unclosed' {
+  const parser = new DelimitedParser(delimiter);
+  const out: [number, string[]][] = [];
+  let n = 0;
+  const drain = () => {
+    for (;;) {
+      if (skip.has(n)) {
+        const passed = parser.skip();
+        if (passed === null) return;
+        if (passed) {
+          n++;
+          continue;
+        }
+      }
+      const record = parser.next();
+      if (record === null) return;
+      if (!skip.has(n)) out.push([n, record]);
+      n++;
+    }
+  };
+  let at = 0;
+  try {
+    for (const cut of [...cuts, text.length]) {
+      parser.feed(text.slice(at, cut));
+      at = cut;
+      drain();
+    }
+    parser.finish();
+    drain();
+  } catch (err) {
+    if (err instanceof UnclosedQuoteError) return 'unclosed';
+    throw err;
+  }
+  return out;
+}
 
 describe('delimited text parser', () => {
   it('splits plain lines and keeps empty fields and empty lines', () => {
@@ -111,5 +147,39 @@ describe('delimited text parser', () => {
       const stripped = expected === 'unclosed' ? expected : expected.map((r) => r.map((f) => f.replace(/^'/, '')));
       expect({ text, cuts, got: ours(text, delimiter, cuts, true) }).toEqual({ text, cuts, got: stripped });
     }
+  });
+
+  it('passes over records without changing the others, on random text cut into random chunks', () => {
+    const next = random(20261128);
+    const alphabet = ['a', '中', ',', '"', '""', '\r', '\n', '\r\n', '\n', '\n'];
+    let passedPlain = 0;
+    for (let round = 0; round < 3000; round++) {
+      const length = Math.floor(next() * 40);
+      let text = '';
+      for (let i = 0; i < length; i++) text += alphabet[Math.floor(next() * alphabet.length)];
+      const cuts = [Math.floor(next() * text.length), Math.floor(next() * text.length)].sort((x, y) => x - y);
+      const whole = ours(text, ',', cuts);
+      const skip = new Set<number>();
+      for (let i = 0; i < 20; i++) if (next() < 0.5) skip.add(i);
+      const expected = whole === 'unclosed' ? whole : whole.map((r, i): [number, string[]] => [i, r]).filter(([i]) => !skip.has(i));
+      expect({ text, cuts, got: oursSkipping(text, ',', cuts, skip) }).toEqual({ text, cuts, got: expected });
+      if (whole !== 'unclosed' && whole.length > 2) passedPlain++;
+    }
+    expect(passedPlain).toBeGreaterThan(500);
+  });
+
+  it('passes over a plain line without splitting it, and leaves a line with quotes to next()', () => {
+    const parser = new DelimitedParser(',');
+    parser.feed('h1,h2\r\nplain,1\r\n"q,uoted",2\r\nlast,3');
+    expect(parser.next()).toEqual(['h1', 'h2']);
+    expect(parser.skip()).toBe(true);
+    expect(parser.skip()).toBe(false);
+    expect(parser.next()).toEqual(['q,uoted', '2']);
+    // The last line has no line end yet: more text may follow.
+    expect(parser.skip()).toBeNull();
+    parser.finish();
+    expect(parser.skip()).toBe(false);
+    expect(parser.next()).toEqual(['last', '3']);
+    expect(parser.next()).toBeNull();
   });
 });

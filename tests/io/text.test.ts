@@ -133,6 +133,27 @@ describe('streaming a large hukou-style file', () => {
     }
   });
 
+  it('leaves out the rows the caller will not use, wherever the chunks cut the lines, and numbers the rest as a full read', async () => {
+    const { file, expected, dir } = await makeFile();
+    try {
+      const sheet = (await openWorkbook(file)).sheets[0];
+      // Every third row passed over, quoted ones (every 97th) among them; each row asked about once.
+      const asked: number[] = [];
+      const skip = (row: number) => {
+        asked.push(row);
+        return row % 3 === 0;
+      };
+      const rows: { row: number; cells: (string | undefined)[] }[] = [];
+      for await (const r of sheet.rows(skip)) rows.push({ row: r.row, cells: Array.from(r.cells, (c) => c?.v as string | undefined) });
+      const want = expected.map((cells, i) => ({ row: i + 1, cells })).filter((r) => r.row % 3 !== 0);
+      expect(rows).toEqual(want);
+      expect(asked).toEqual(expected.map((_, i) => i + 1));
+      expect(want.some((r) => r.cells[3]?.includes('\r'))).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('can stop early and start again', async () => {
     const { file, expected, dir } = await makeFile();
     try {

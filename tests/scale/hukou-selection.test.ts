@@ -116,15 +116,15 @@ describe('hukou rows taken as registered people', () => {
     let plainTaken = 0;
     const parsedKeys = new SheetKeysMaker('户籍');
     const textKeys = new SheetKeysMaker('户籍');
-    for (const r of rows) {
+    for (const [i, r] of rows.entries()) {
       const got = interest.matches(r as unknown as HukouRecord);
       expect([r.name, r.idNumber?.raw, got]).toEqual([r.name, r.idNumber?.raw, reference(registered, r)]);
       if (got) taken++;
-      parsedKeys.fromRecord(r as unknown as HukouRecord);
+      parsedKeys.fromRecord(r as unknown as HukouRecord, i + 2);
       // A row written plainly (ID text of 18 characters, not a number cell; a Han name) gets its keys from its text.
       const id = r.idNumber;
       const text = (field: string) => (field === 'idNumber' ? (id?.raw ?? '') : field === 'name' ? r.name : field === 'birthDate' ? (r.birthDate ?? '') : '');
-      if (id?.status === 'damaged' || !textKeys.fromText(text)) textKeys.fromRecord(r as unknown as HukouRecord);
+      if (id?.status === 'damaged' || !textKeys.fromText(text, i + 2)) textKeys.fromRecord(r as unknown as HukouRecord, i + 2);
       else if (got) plainTaken++;
     }
     const [byParsed, byText] = pickRows([parsedKeys.done(), textKeys.done()], interest, new Set());
@@ -162,7 +162,7 @@ describe('a valid ID one typo away from an invalid registered ID', () => {
       const rows = [valid, far].map((x) => ({ name: '王伟', idNumber: normalizeId(x, { today: TODAY }), birthDate: null }) as unknown as HukouRecord);
       expect(rows.map((r) => interest.matches(r))).toEqual([true, false]);
       const keys = new SheetKeysMaker('户籍');
-      for (const r of rows) keys.fromRecord(r);
+      for (const [i, r] of rows.entries()) keys.fromRecord(r, i + 2);
       const [marks] = pickRows([keys.done()], interest, new Set());
       expect([marks[0] & MAY_MATCH, marks[1] & MAY_MATCH]).toEqual([MAY_MATCH, 0]);
     }

@@ -174,3 +174,26 @@ describe('readSheets passOver', () => {
     expect(seen).toEqual([null, '李明']);
   });
 });
+
+describe('readSheets skipRows', () => {
+  it('leaves out the rows a sheet will not use, but never those the header is looked for in', async () => {
+    const lines = ['某县一户一档', CSV.split('\n')[0]];
+    for (let i = 0; i < 60; i++) lines.push(`下岭镇,杨埠村,张${i},${HEAD},张${i},${HEAD},户主,1991-01-01,安全`);
+    const titled = join(mkdtempSync(join(tmpdir(), 'jz-read-')), '一户一档.csv');
+    writeFileSync(titled, lines.join('\n'), 'utf8');
+    const asked: string[] = [];
+    const passOverRows: number[] = [];
+    for await (const sheet of readSheets(titled, {
+      skipRows: (name) => (asked.push(name), (row) => row % 2 === 0),
+      passOver: (_text, row) => (passOverRows.push(row), false),
+    })) {
+      const rows: ParsedRow[] = [];
+      for await (const r of sheet.records()) rows.push(r);
+      const expected = Array.from({ length: 60 }, (_, i) => i + 3).filter((row) => row <= 30 || row % 2 === 1);
+      expect(rows.map((r) => r.loc.row)).toEqual(expected);
+      expect(passOverRows).toEqual(expected);
+      expect(sheet.stats.rows).toBe(expected.length);
+    }
+    expect(asked).toEqual(['一户一档']);
+  });
+});
