@@ -29,6 +29,8 @@ export interface Entry extends Candidate {
 /** The people of one name key, with their typo blocks and birth dates (each built on first use). */
 interface NameGroup {
   people: Entry[];
+  /** How many of them have an 18-character ID that is not valid (and not damaged): the only ones a valid ID can be one typo from. */
+  invalid: number;
   typo: Map<string, Entry[]> | null;
   births: Map<string, Entry[]> | null;
 }
@@ -116,14 +118,17 @@ export class PeopleIndex {
     insert(this.prefixes, prefix, e);
     if (id?.status === 'damaged') insert(this.damagedPrefixes, prefix, e);
     if (!name) return;
+    const invalid = id !== null && id.cleaned.length === 18 && id.status !== 'valid' && id.status !== 'damaged' ? 1 : 0;
     for (const k of sharedNameKeys(name)) {
       if (k === '') continue;
       const group = this.names.get(k);
       if (!group) {
-        this.names.set(k, { people: [e], typo: null, births: null });
+        this.names.set(k, { people: [e], invalid, typo: null, births: null });
         continue;
       }
+      const before = group.people.length;
       insertInto(group.people, e);
+      if (group.people.length > before) group.invalid += invalid;
       if (group.typo) addTypoBlocks(group.typo, e);
       if (group.births) addBirth(group.births, e);
     }
@@ -147,9 +152,11 @@ export class PeopleIndex {
   /**
    * People sharing one of the name keys `keys` (of the record's name, as `sharedNameKeys` gives them) whose
    * anchor ID shares a typo block with `id18`, so may be one typo away: the same people, in the same order, as
-   * the namesakes filtered by the typo check, without looking at every namesake.
+   * the namesakes filtered by the typo check, without looking at every namesake. `valid`: `id18` is a valid ID;
+   * then namesakes whose IDs are all valid are passed over, since the check character catches every one-character
+   * change and every swap of two adjacent characters: two valid IDs are never one typo apart.
    */
-  typoCandidates(keys: readonly string[], id18: string): Entry[] {
+  typoCandidates(keys: readonly string[], id18: string, valid: boolean): Entry[] {
     let blocks: string[] | null = null;
     let found: Entry[] | null = null;
     let ranks: number[] | null = null;
@@ -157,7 +164,7 @@ export class PeopleIndex {
     let seen: Set<Entry> | null = null;
     for (let i = 0; i < keys.length; i++) {
       const group = this.names.get(keys[i]);
-      if (!group) continue;
+      if (!group || (valid && group.invalid === 0)) continue;
       if (!group.typo) {
         group.typo = new Map();
         for (const e of group.people) addTypoBlocks(group.typo, e);

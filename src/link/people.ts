@@ -99,7 +99,7 @@ export function linkPeople<R extends MemberRecord>(
     const name = nameOf(r);
     if (!name) continue;
     const cands: { c: Entry; typo: 'oneDigit' | 'adjacentSwap'; score: number }[] = [];
-    for (const c of index.typoCandidates(keys(i, name), id.cleaned)) {
+    for (const c of index.typoCandidates(keys(i, name), id.cleaned, id.status === 'valid')) {
       if (claimed(c)) continue;
       const other = c.id;
       if (!other || other.status === 'damaged') continue;

@@ -49,7 +49,8 @@ function answers(index: PeopleIndex, hs: readonly RegisteredHousehold[]) {
       const keys = sharedNameKeys(r.name);
       out.push(people(index.withId(id.cleaned)));
       out.push(people(index.withPrefix(id.cleaned.slice(0, 15), false)));
-      out.push(people(index.typoCandidates(keys, id.cleaned)));
+      out.push(people(index.typoCandidates(keys, id.cleaned, false)));
+      out.push(people(index.typoCandidates(keys, id.cleaned, true)));
       out.push(people(index.byNameAndBirth(keys, id.birthDate ?? '')));
     }
   }
@@ -83,13 +84,27 @@ describe('people index', () => {
     const hs = households();
     const index = new PeopleIndex(hs);
     const id = validIdFor('19900303', '031');
-    const found = people(index.typoCandidates(sharedNameKeys('刘明'), id));
+    const found = people(index.typoCandidates(sharedNameKeys('刘明'), id, false));
     // Same name (first key) before the sound-alike 刘敏 (fuzzy key), each in household order.
     const order = found.map((p) => `${p.name}@${hs.findIndex((h) => h.people.includes(p))}`);
     expect(order.indexOf('刘明@0')).toBeLessThan(order.indexOf('刘明@2'));
     expect(order.filter((x) => x.startsWith('刘明')).length).toBeGreaterThan(1);
     expect(order[order.length - 1]).toBe('刘敏@1');
     for (const p of found) expect(found.indexOf(p)).toBe(found.lastIndexOf(p));
+  });
+
+  it('for a valid ID, passes over namesakes whose IDs are all valid, and still finds one with an invalid ID', () => {
+    const hs = households();
+    const index = new PeopleIndex(hs);
+    const id = validIdFor('19900303', '031');
+    expect(people(index.typoCandidates(sharedNameKeys('刘明'), id, true))).toEqual([]);
+    // An archive-only 刘明 whose ID has a wrong check character: one typo away from `id`.
+    const typo = `${id.slice(0, 17)}${id[17] === '0' ? '1' : '0'}`;
+    join(hs[1], '刘明', typo, '1990-03-03');
+    index.extend();
+    const found = people(index.typoCandidates(sharedNameKeys('刘明'), id, true));
+    expect(found).toContain(hs[1].people[hs[1].people.length - 1]);
+    expect(found).toEqual(people(index.typoCandidates(sharedNameKeys('刘明'), id, false)));
   });
 
   it('asks the damaged-ID index only for IDs that are damaged', () => {
