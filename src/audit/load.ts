@@ -7,6 +7,7 @@
 import type { InputSummary } from '../model/audit.js';
 import { readSheets } from '../sources/read.js';
 import type { RowSkip } from '../io/types.js';
+import { IdPool } from '../normalize/id.js';
 import type { Mapping } from '../sources/mapping.js';
 import type { FieldMap, SourceRecord } from '../sources/define.js';
 import type { HukouRecord } from '../sources/index.js';
@@ -114,7 +115,9 @@ export async function loadInputs(inputs: InputFile[], opts: LoadOptions): Promis
   const hukouFiles: HukouFile[] = [];
   // Files are read here in order, and by a worker thread (where there is one) largest first: each file by
   // whichever starts it. Their readings go into the sources in the order the files were given.
-  const side = startSideReader(inputs, opts.mapping, scan);
+  // ID results are shared across the files (a person is in several sources and in relatives' hukou rows).
+  const ids = new IdPool();
+  const side = startSideReader(inputs, opts.mapping, scan, ids);
   try {
     const readings: (FileRead | Promise<FileRead | null> | null)[] = [];
     let applied = 0;
@@ -125,7 +128,7 @@ export async function loadInputs(inputs: InputFile[], opts: LoadOptions): Promis
       if (applyFileRead(read, src, sink, opts.explicit.has(input.file), opts.progress, opts.timings)) hukouFiles.push({ input, keys: read.hukou });
     };
     for (const [i, input] of inputs.entries()) {
-      readings.push(side.claim(i) ? await readInput(input, opts.mapping, scan) : side.result(i));
+      readings.push(side.claim(i) ? await readInput(input, opts.mapping, scan, ids) : side.result(i));
       // Apply what is ready, in order (the worker's readings when they have come).
       while (applied < readings.length) {
         const next = readings[applied];
@@ -136,13 +139,13 @@ export async function loadInputs(inputs: InputFile[], opts: LoadOptions): Promis
     }
     while (applied < readings.length) {
       // A reading the worker could not give (it failed) is done here.
-      apply((await readings[applied]) ?? (await readInput(inputs[applied], opts.mapping, scan)));
+      apply((await readings[applied]) ?? (await readInput(inputs[applied], opts.mapping, scan, ids)));
     }
     if (side.workerMs > 0) opts.timings?.set('worker', side.workerMs);
   } finally {
     await side.close();
   }
-  if (hukouFiles.length > 0) await readHukou(hukouFiles, scan === null, src, opts);
+  if (hukouFiles.length > 0) await readHukou(hukouFiles, scan === null, src, ids, opts);
   return src;
 }
 
@@ -157,7 +160,7 @@ interface HukouFile {
  * are not parsed): pass 1 finds the hukou households of registered people and the relatives they name, pass 2
  * keeps the rows of those households and people.
  */
-async function readHukou(hukouFiles: HukouFile[], unpicked: boolean, src: LoadedSources, opts: LoadOptions): Promise<void> {
+async function readHukou(hukouFiles: HukouFile[], unpicked: boolean, src: LoadedSources, ids: IdPool, opts: LoadOptions): Promise<void> {
   // Timed with the picking: the registered people's index is what the rows are picked by.
   const tPick = performance.now();
   const interest = new Interest();
@@ -202,7 +205,7 @@ async function readHukou(hukouFiles: HukouFile[], unpicked: boolean, src: Loaded
     /** The marks of the sheet being read (null: parse every row). */
     let marks: Uint8Array | null = null;
     const passOver = (_text: unknown, row: number) => marks !== null && row < marks.length && (marks[row] & PICKED) === 0;
-    for await (const s of readSheets(input.file, { kind: input.kind, mapping: opts.mapping, passOver, skipRows })) {
+    for await (const s of readSheets(input.file, { kind: input.kind, mapping: opts.mapping, passOver, skipRows, ids })) {
       if (s.detection?.spec?.kind !== 'hukou') {
         if (s.table) for await (const _ of s.table.rows()) void _;
         continue;

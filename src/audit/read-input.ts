@@ -11,6 +11,7 @@ import type { FieldMap, SourceRecord } from '../sources/define.js';
 import type { HukouRecord } from '../sources/index.js';
 import type { Mapping } from '../sources/mapping.js';
 import { readSheets, type SheetReading } from '../sources/read.js';
+import type { IdPool } from '../normalize/id.js';
 import { KEY_FIELDS, SheetKeysMaker, type SheetKeys } from './hukou-keys.js';
 
 export interface InputFile {
@@ -61,14 +62,17 @@ export function summary(s: SheetReading, kind: SourceKind | null, error: string 
 const message = (e: unknown, file: string) =>
   e instanceof ReadError ? e.message : `读取 ${file} 时出错：${e instanceof Error ? e.message : String(e)}`;
 
-/** Reads one file: every sheet's records, hukou sheets scanned into keys (`scan`) or read through. */
-export async function readInput(input: InputFile, mapping: Mapping | undefined, scan: ScanOptions | null): Promise<FileRead> {
+/**
+ * Reads one file: every sheet's records, hukou sheets scanned into keys (`scan`) or read through. `ids`: ID
+ * results shared with the run's other files.
+ */
+export async function readInput(input: InputFile, mapping: Mapping | undefined, scan: ScanOptions | null, ids?: IdPool): Promise<FileRead> {
   const t0 = performance.now();
   const read: FileRead = { file: input.file, sheets: [], hukou: [], kind: 'unrecognised', ms: 0, error: null };
   let maker: SheetKeysMaker | null = null;
   const passOver = scan && scan.plain !== false ? (text: (field: string) => string | null, row: number) => maker !== null && maker.fromText(text, row) : undefined;
   try {
-    for await (const s of readSheets(input.file, { kind: input.kind, mapping, narrowKind: 'hukou', fields: KEY_FIELDS, passOver })) {
+    for await (const s of readSheets(input.file, { kind: input.kind, mapping, narrowKind: 'hukou', fields: KEY_FIELDS, passOver, ids })) {
       const spec = s.detection?.spec ?? null;
       if (!spec) {
         for await (const _ of s.records()) void _;

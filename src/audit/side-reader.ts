@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { workerScript } from '../io/threads.js';
 import type { Mapping } from '../sources/mapping.js';
 import { NO_PROBLEMS } from '../sources/records.js';
+import { isIdResult, type IdPool } from '../normalize/id.js';
 import type { FileRead, InputFile, ScanOptions } from './read-input.js';
 
 export interface SideRequest {
@@ -56,7 +57,13 @@ const size = (file: string) => {
  * `JINGZHUN_WORKERS` overrides the choice of a worker: `never`, `always`, or `all` (the worker reads every file:
  * tests check that this and `never` give the same audit).
  */
-export function startSideReader(inputs: readonly InputFile[], mapping: Mapping | undefined, scan: ScanOptions | null, env: NodeJS.ProcessEnv = process.env): SideReader {
+export function startSideReader(
+  inputs: readonly InputFile[],
+  mapping: Mapping | undefined,
+  scan: ScanOptions | null,
+  ids: IdPool,
+  env: NodeJS.ProcessEnv = process.env,
+): SideReader {
   const sizes = inputs.map((i) => size(i.file));
   const script = workerScript(import.meta.url, './side-worker.js', sizes.reduce((n, b) => n + b, 0) >= WORKER_BYTES, env);
   if (script === null) return alone();
@@ -90,7 +97,7 @@ export function startSideReader(inputs: readonly InputFile[], mapping: Mapping |
     workerMs: 0,
   };
   worker.on('message', ({ index, read }: SideResult) => {
-    adopt(read);
+    adopt(read, ids);
     reader.workerMs += read.ms;
     results.set(index, read);
     waiting.get(index)?.(read);
@@ -105,9 +112,9 @@ export function startSideReader(inputs: readonly InputFile[], mapping: Mapping |
 /**
  * Records that crossed from the worker are copies, and a copy holds each string of its own: equal texts (a
  * village, an ID's raw and cleaned forms) are made one string again, and records get the shared empty problem
- * list and one file name string, as records read here have.
+ * list and one file name string, as records read here have; their ID results are shared with those read here.
  */
-function adopt(read: FileRead): void {
+function adopt(read: FileRead, ids: IdPool): void {
   const strings = new Map<string, string>();
   const one = (s: string) => {
     const seen = strings.get(s);
@@ -119,7 +126,10 @@ function adopt(read: FileRead): void {
     for (const k of Object.keys(o)) {
       const v = o[k];
       if (typeof v === 'string') o[k] = one(v);
-      else if (depth > 0 && v !== null && typeof v === 'object' && !Array.isArray(v)) share(v as Record<string, unknown>, depth - 1);
+      else if (depth > 0 && v !== null && typeof v === 'object' && !Array.isArray(v)) {
+        share(v as Record<string, unknown>, depth - 1);
+        if (isIdResult(v)) o[k] = ids.share(v);
+      }
     }
   };
   for (const sheet of read.sheets) {

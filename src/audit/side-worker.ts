@@ -1,5 +1,6 @@
 /** The worker thread of side-reader.ts: reads the inputs it can take, largest first, and posts each reading. */
 import { parentPort, workerData } from 'node:worker_threads';
+import { IdPool } from '../normalize/id.js';
 import { readInput } from './read-input.js';
 import { BY_WORKER, FREE, type SideRequest, type SideResult } from './side-reader.js';
 
@@ -11,9 +12,11 @@ const claims = new Int32Array(buffer);
 port.on('message', () => undefined);
 
 async function run(): Promise<void> {
+  // Records of one reading share their ID results (a copy keeps that); the main thread shares them with its own.
+  const ids = new IdPool();
   for (const { index, input } of files) {
     if (Atomics.compareExchange(claims, index, FREE, BY_WORKER) !== FREE) continue;
-    const read = await readInput(input, mapping, scan);
+    const read = await readInput(input, mapping, scan, ids);
     // The keys' typed columns are moved, not copied.
     const buffers = read.hukou.flatMap((k) => Object.values(k).filter((v): v is Uint8Array | Uint32Array => ArrayBuffer.isView(v)).map((a) => a.buffer as ArrayBuffer));
     port.postMessage({ index, read } satisfies SideResult, buffers);

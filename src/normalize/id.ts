@@ -231,3 +231,53 @@ export function normalizeId(c: CellInput, opts: { today?: string } = {}): IdResu
   if (cleaned.length === 18) return judge18(raw, cleaned, today);
   return result(raw, 'badLength', cleaned, { problem: `身份证号位数错误（${cleaned.length}位，应为18位）` });
 }
+
+/** Whether a value (a record's field) is an IdResult. */
+export function isIdResult(v: object): v is IdResult {
+  return 'cleaned' in v && 'status' in v && 'prefix15' in v;
+}
+
+/**
+ * One IdResult per ID written as text, while a run reads its files: a person's ID is in several sources and in
+ * relatives' hukou rows, and records share the one result (results are never changed after parsing). Number
+ * cells are judged each time (their text depends on the cell). Let go once the files are read.
+ */
+export class IdPool {
+  private readonly byText = new Map<string, IdResult>();
+
+  /** `normalizeId(c)`, shared with earlier cells of the same text. */
+  normalize(c: CellInput): IdResult {
+    const v = typeof c === 'string' ? c : c !== null && c !== undefined && c.numeric !== true ? c.v : null;
+    if (typeof v !== 'string') return normalizeId(c);
+    let r = this.byText.get(v);
+    if (r === undefined) {
+      r = normalizeId(c);
+      this.byText.set(v, r);
+    }
+    return r;
+  }
+
+  /**
+   * The pool's result equal to `r` (judged elsewhere, e.g. by a worker thread), else `r`; `r` joins the pool
+   * where it is what its text, read as text, gives (a number cell's result stays its own).
+   */
+  share(r: IdResult): IdResult {
+    const own = this.byText.get(r.raw);
+    if (own !== undefined) return sameId(own, r) ? own : r;
+    if (sameId(normalizeId(r.raw), r)) this.byText.set(r.raw, r);
+    return r;
+  }
+}
+
+function sameId(a: IdResult, b: IdResult): boolean {
+  return (
+    a.raw === b.raw &&
+    a.status === b.status &&
+    a.id === b.id &&
+    a.cleaned === b.cleaned &&
+    a.prefix15 === b.prefix15 &&
+    a.birthDate === b.birthDate &&
+    a.gender === b.gender &&
+    a.problem === b.problem
+  );
+}

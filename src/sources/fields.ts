@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Cell } from '../io/types.js';
 import type { IdResult, PhoneResult, Relation, RelationCodeList, Gender, PovertyAttributeResult, PovertyStatus } from '../normalize/types.js';
 import { cellText, isBlank } from '../normalize/text.js';
-import { normalizeId } from '../normalize/id.js';
+import { normalizeId, type IdPool } from '../normalize/id.js';
 import { normalizeName } from '../normalize/name.js';
 import { normalizePhone } from '../normalize/phone.js';
 import { parseDate, parseYear } from '../normalize/date.js';
@@ -31,6 +31,8 @@ export interface ParseContext {
   date1904: boolean;
   /** Money multiplier from a unit row (`单位：万元` → 10000). */
   moneyMultiplier: number;
+  /** Where ID results are shared across the files of a run (see IdPool); none: each cell judged alone. */
+  ids?: IdPool;
 }
 
 export interface Parsed<T> {
@@ -137,8 +139,8 @@ export const f = {
       label,
       synonyms,
       schema: idSchema,
-      parse: (c) => {
-        const r = normalizeId(c);
+      parse: (c, ctx) => {
+        const r = ctx.ids && c !== undefined ? ctx.ids.normalize(c) : normalizeId(c);
         return { value: r.status === 'empty' ? null : r, problem: r.problem };
       },
     };

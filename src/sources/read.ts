@@ -4,6 +4,7 @@ import { openWorkbook } from '../io/open.js';
 import { openTable, type Table, type TableRow, type SkippedRow } from '../io/table.js';
 import type { FileFormat, RowSkip } from '../io/types.js';
 import { unitMultiplier } from '../normalize/money.js';
+import type { IdPool } from '../normalize/id.js';
 import type { SourceKind } from '../model/kinds.js';
 import type { Loc, SourceRecord, SourceSpec, FieldMap } from './define.js';
 import { detect, type Detection } from './detect.js';
@@ -39,6 +40,8 @@ export interface ReadOptions {
    * rows the header is looked for in are always read.
    */
   skipRows?: (sheet: string) => RowSkip | undefined;
+  /** ID results shared with the other files of a run (see IdPool). */
+  ids?: IdPool;
   /** `fields` and `passOver` apply to sheets of this kind only (others are parsed in full); all sheets by default. */
   narrowKind?: SourceKind;
 }
@@ -139,7 +142,7 @@ export async function* readSheets(file: string, opts: ReadOptions = {}): AsyncGe
       continue;
     }
     const spec = detection.spec;
-    const ctx: ParseContext = { date1904: wb.date1904, moneyMultiplier: (table.unitNote && unitMultiplier(table.unitNote)) || 1 };
+    const ctx: ParseContext = { date1904: wb.date1904, moneyMultiplier: (table.unitNote && unitMultiplier(table.unitNote)) || 1, ids: opts.ids };
     const note = (p: RowProblem) => {
       stats.problems++;
       if (problems.length < keep) problems.push(p);
