@@ -17,10 +17,16 @@ const MAX_MIB = 16 * 1024;
 /** How far (percent) the heap may grow past what survived a full collection before the next one. */
 const HEAP_GROWING_PERCENT = 50;
 
+/**
+ * Young generation semi-space (MiB): records live long, and with V8's 16 MiB each young collection copied the
+ * rows just read; 32 MiB made the 1M-resident county about 3 % faster for about 50 MiB more peak RSS.
+ */
+const SEMI_SPACE_MIB = 32;
+
 /** The V8 flags of the restarted process. */
 export function heapFlags(mib: number): string[] {
   // --expose-gc: writeReports collects the dataset's garbage before writing (src/audit/run.ts).
-  return [`--max-old-space-size=${mib}`, `--heap-growing-percent=${HEAP_GROWING_PERCENT}`, '--expose-gc'];
+  return [`--max-old-space-size=${mib}`, `--heap-growing-percent=${HEAP_GROWING_PERCENT}`, `--max-semi-space-size=${SEMI_SPACE_MIB}`, '--expose-gc'];
 }
 
 /** The heap size (MiB) to restart with, or null when the current one is already set or large enough. */

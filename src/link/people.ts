@@ -39,6 +39,9 @@ function describe(kind: PersonKind, r: MemberRecord): string {
  * Links records of one member source to national people (passes 1–4). A person already taken by a record of
  * this source is not taken again.
  */
+/** The link most records make: one object shared by all of them (links are never changed once made). */
+const BY_ID: LinkInfo = Object.freeze({ method: 'id', note: '身份证号相同' });
+
 export function linkPeople<R extends MemberRecord>(
   kind: PersonKind,
   records: readonly R[],
@@ -86,7 +89,7 @@ export function linkPeople<R extends MemberRecord>(
     const all = index.withId(id);
     if (!all) continue;
     const cands = all.length === 1 && !claimed(all[0]) ? all : all.filter((c) => !claimed(c));
-    if (cands.length === 1) take(i, cands[0], { method: 'id', note: '身份证号相同' });
+    if (cands.length === 1) take(i, cands[0], BY_ID);
     else if (cands.length > 1) unclear(i, cands, '的身份证号在国办系统中出现在多户');
   }
 

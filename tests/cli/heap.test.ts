@@ -48,6 +48,8 @@ describe('heap size the CLI sets itself', () => {
     expect(Math.max(...limits)).toBeGreaterThan(defaultMiB + 256);
     // The restarted process also lets its heap grow by half, not fourfold, between full collections.
     expect(stderr).toMatch(/FLAGS=.*--heap-growing-percent=50/);
+    // And a young generation twice V8's default: records read survive it.
+    expect(stderr).toMatch(/FLAGS=.*--max-semi-space-size=32/);
     // An unreadable file named on the command line: exit code 2 and the Chinese message, through the restart.
     const failed = await promisify(execFile)(process.execPath, [CLI, 'audit', '--national', join(out, '没有这个文件.xlsx'), '--out', out], {
       encoding: 'utf8',
