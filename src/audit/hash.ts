@@ -88,37 +88,25 @@ export function hashIndexOf(texts: Iterable<string>): HashIndex {
   return index;
 }
 
-const TYPO_BASE = 0x01000193;
-/** TYPO_BASE to the power of 0 … 18 (mod 2^32). */
-const TYPO_POW = Array.from({ length: 19 }, (_, k) => {
-  let p = 1;
-  for (let i = 0; i < k; i++) p = Math.imul(p, TYPO_BASE) >>> 0;
-  return p;
-});
-const prefix = new Uint32Array(19);
-const suffix = new Uint32Array(19);
-
-function mix(h: number, tag: number): number {
-  h = (h ^ Math.imul(tag + 1, 0x9e3779b1)) >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0 || 1;
+/**
+ * Hashes of an ID's three typo blocks under one name key, from the ID's two integer parts (`idHigh`: its
+ * first 9 digits; `idLow`: the next 8 times 11 plus the last character, X = 10): the first 9 characters, the
+ * last 9, and all but the 9th and 10th. Two IDs one typo apart (one character changed, or two adjacent ones
+ * swapped) share at least one block: a change in the first half leaves the second, and the other way round; a
+ * swap of the 9th and 10th leaves the third. Calls `each` with every hash (never 0); stops when it returns true.
+ */
+export function typoBlockHashes(nameKeyHash: number, high: number, low: number, each: (hash: number) => boolean): boolean {
+  return (
+    each(mixBlock(nameKeyHash, 1, high, 0)) ||
+    each(mixBlock(nameKeyHash, 2, 0, low)) ||
+    each(mixBlock(nameKeyHash, 3, (high - (high % 10)) / 10, low % 110_000_000))
+  );
 }
 
-/**
- * Hashes of an 18-character ID with one character left out (18 of them), and with two adjacent ones left out
- * (17): two IDs one typo apart (one character changed, or two adjacent ones swapped) share one of them.
- * `values`: the characters' values (digits 0–9, X 10). Calls `each` with every hash; stops when it returns true.
- */
-export function someTypoKey(values: ArrayLike<number>, each: (hash: number) => boolean): boolean {
-  prefix[0] = 0;
-  for (let i = 0; i < 18; i++) prefix[i + 1] = (Math.imul(prefix[i], TYPO_BASE) + values[i]) >>> 0;
-  suffix[18] = 0;
-  for (let q = 17; q >= 0; q--) suffix[q] = (Math.imul(values[q], TYPO_POW[17 - q]) + suffix[q + 1]) >>> 0;
-  for (let p = 0; p < 18; p++) if (each(mix((Math.imul(prefix[p], TYPO_POW[17 - p]) + suffix[p + 1]) >>> 0, p))) return true;
-  for (let p = 0; p < 17; p++) if (each(mix((Math.imul(prefix[p], TYPO_POW[16 - p]) + suffix[p + 2]) >>> 0, 32 + p))) return true;
-  return false;
+function mixBlock(key: number, tag: number, a: number, b: number): number {
+  let h = Math.imul(key ^ Math.imul(tag, 0x9e3779b1), 0x85ebca6b) ^ a;
+  h = Math.imul(h ^ (h >>> 15), 0xc2b2ae35) ^ b;
+  h = Math.imul(h ^ (h >>> 13), 0x27d4eb2f);
+  h ^= h >>> 16;
+  return h >>> 0 || 1;
 }

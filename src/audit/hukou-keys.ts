@@ -201,8 +201,8 @@ export class SheetKeysMaker {
     spouse: number,
     id18: string | null,
   ): void {
-    const digits = id18 !== null && PLAIN_ID.test(id18);
-    if (digits) flags |= ID_DIGITS;
+    const parts = id18 === null ? null : idParts(id18);
+    if (parts !== null) flags |= ID_DIGITS;
     if (this.rows === this.flags.length) {
       const grown = new Uint8Array(this.flags.length * 2);
       grown.set(this.flags);
@@ -212,8 +212,8 @@ export class SheetKeysMaker {
     const c = this.cols;
     c.rowNo.push(rowNo);
     c.id.push(id);
-    c.idHigh.push(digits ? digitsOf(id18, 0, 9) : 0);
-    c.idLow.push(digits ? digitsOf(id18, 9, 17) * 11 + (id18.charCodeAt(17) === 0x58 ? 10 : id18.charCodeAt(17) - 48) : 0);
+    c.idHigh.push(parts?.high ?? 0);
+    c.idLow.push(parts?.low ?? 0);
     c.prefix.push(prefix);
     c.household.push(household);
     c.former.push(former);
@@ -250,6 +250,12 @@ function digitsOf(s: string, from: number, to: number): number {
   let v = 0;
   for (let i = from; i < to; i++) v = v * 10 + (s.charCodeAt(i) - 48);
   return v;
+}
+
+/** An ID of 17 digits and a digit or X as two integers (`SheetKeys.idHigh`, `idLow`); null for any other text. */
+export function idParts(id18: string): { high: number; low: number } | null {
+  if (!PLAIN_ID.test(id18)) return null;
+  return { high: digitsOf(id18, 0, 9), low: digitsOf(id18, 9, 17) * 11 + (id18.charCodeAt(17) === 0x58 ? 10 : id18.charCodeAt(17) - 48) };
 }
 
 /** The 18 characters `idHigh` and `idLow` hold. */

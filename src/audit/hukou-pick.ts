@@ -6,30 +6,16 @@
  * passes take; the passes decide on the parsed rows, so the rows kept are exactly theirs.
  */
 import type { Interest, InterestHashes } from './interest.js';
-import { HashIndex, keyHash, someTypoKey } from './hash.js';
+import { HashIndex, keyHash, typoBlockHashes } from './hash.js';
 import { DAMAGED, HAS_HOUSEHOLD, ID18, ID_DIGITS, REJECTED, VALID, idText, type SheetKeys } from './hukou-keys.js';
 
 /** Marks of a row: may be a registered person (pass 1); may be kept, or is to be reported (pass 2). */
 export const MAY_MATCH = 1;
 export const MAY_KEEP = 2;
 
-const values = new Int32Array(18);
-
-/** The row's valid ID may be one typo away from an invalid registered ID (else it certainly is not). */
-function mayBeTypo(k: SheetKeys, i: number, h: InterestHashes): boolean {
-  let high = k.idHigh[i];
-  const low = k.idLow[i];
-  values[17] = low % 11;
-  let digits = (low - values[17]) / 11;
-  for (let j = 16; j >= 9; j--) {
-    values[j] = digits % 10;
-    digits = (digits - values[j]) / 10;
-  }
-  for (let j = 8; j >= 0; j--) {
-    values[j] = high % 10;
-    high = (high - values[j]) / 10;
-  }
-  return someTypoKey(values, (hash) => h.invalidTypoKeys.has(hash));
+/** The row's valid ID may be one typo away from an invalid registered ID of name key `key` (else it certainly is not). */
+function mayBeTypo(k: SheetKeys, i: number, key: number, h: InterestHashes): boolean {
+  return typoBlockHashes(key, k.idHigh[i], k.idLow[i], (hash) => h.invalidTypoBlocks.has(hash));
 }
 
 /** `Interest.matches` on a row's keys: false only where it is false. */
@@ -41,8 +27,6 @@ function mayMatch(k: SheetKeys, i: number, h: InterestHashes): boolean {
   // A valid ID can be a typo of an invalid one only (see Interest's Namesakes).
   const valid = (flags & VALID) !== 0;
   const typos = (flags & ID18) === 0 ? null : valid ? h.withInvalidIds : h.withIds;
-  /** Whether the row's ID may be a typo of an invalid registered ID: unknown until asked. */
-  let typo: boolean | null = null;
   for (let j = k.pairStart[i] * 2, end = k.pairStart[i + 1] * 2; j < end; j += 2) {
     const birth = k.pairs[j + 1];
     if (birth !== 0 && h.births.has(birth)) return true;
@@ -50,8 +34,8 @@ function mayMatch(k: SheetKeys, i: number, h: InterestHashes): boolean {
     if (!typos?.has(key)) continue;
     // An ID whose characters were not kept is taken as perhaps a typo.
     if ((flags & ID_DIGITS) === 0) return true;
-    // A valid ID can be a typo of an invalid one only: first asked of them all at once.
-    if (valid && !h.oddInvalidIds.has(key) && !(typo ??= mayBeTypo(k, i, h))) continue;
+    // A valid ID can be a typo of an invalid one only: first asked of their typo blocks.
+    if (valid && !h.oddInvalidIds.has(key) && !mayBeTypo(k, i, key, h)) continue;
     const id18 = idText(k.idHigh[i], k.idLow[i]);
     for (const namesakes of h.namesakes[h.withIds.get(key)]) if (namesakes.hasTypoOfText(id18, valid)) return true;
   }

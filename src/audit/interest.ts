@@ -6,10 +6,9 @@ import type { HukouRecord } from '../sources/index.js';
 import { nameOf, prefix15Of, idOf, typoBlocks, type MemberRecord } from '../link/records.js';
 import { sharedNameKeys } from '../normalize/name.js';
 import { isIdTypo } from '../normalize/id.js';
-import { birthHash, HashIndex, hashIndexOf, keyHash, someTypoKey } from './hash.js';
+import { birthHash, HashIndex, hashIndexOf, keyHash, typoBlockHashes } from './hash.js';
+import { idParts } from './hukou-keys.js';
 
-/** 18 characters of digits and X. */
-const ID_CHARACTERS = /^[\dX]{18}$/;
 import type { IdResult } from '../normalize/types.js';
 
 /** IDs scanned one by one up to this many; beyond, through typo blocks. */
@@ -111,8 +110,11 @@ export interface InterestHashes {
   withInvalidIds: HashIndex;
   /** The people of those name keys (several where keys' hashes collide). */
   namesakes: Namesakes[][];
-  /** `someTypoKey` hashes of the invalid IDs among them written in digits and X: a valid ID shares none unless it may be a typo of one. */
-  invalidTypoKeys: HashIndex;
+  /**
+   * `typoBlockHashes` of the invalid IDs among them written as 17 digits and a digit or X, under their name key:
+   * a valid ID one typo from one of them shares a block hash with it under that key.
+   */
+  invalidTypoBlocks: HashIndex;
   /** Name keys with an invalid ID written otherwise (checked one by one). */
   oddInvalidIds: HashIndex;
 }
@@ -201,10 +203,9 @@ export class Interest {
       withIds: new HashIndex(),
       withInvalidIds: new HashIndex(),
       namesakes: [],
-      invalidTypoKeys: new HashIndex(),
+      invalidTypoBlocks: new HashIndex(),
       oddInvalidIds: new HashIndex(),
     };
-    const values = new Int32Array(18);
     for (const [k, namesakes] of this.names) {
       const key = keyHash(k);
       for (const birth of namesakes.births) hashes.births.add(birthHash(key, birth));
@@ -217,15 +218,9 @@ export class Interest {
       if (!namesakes.hasIds(false)) continue;
       hashes.withInvalidIds.add(key);
       for (const id of namesakes.invalidIds()) {
-        if (!ID_CHARACTERS.test(id)) {
-          hashes.oddInvalidIds.add(key);
-          continue;
-        }
-        for (let i = 0; i < 18; i++) values[i] = id.charCodeAt(i) === 0x58 ? 10 : id.charCodeAt(i) - 48;
-        someTypoKey(values, (h) => {
-          hashes.invalidTypoKeys.add(h);
-          return false;
-        });
+        const parts = idParts(id);
+        if (parts === null) hashes.oddInvalidIds.add(key);
+        else typoBlockHashes(key, parts.high, parts.low, (h) => (hashes.invalidTypoBlocks.add(h), false));
       }
     }
     return hashes;

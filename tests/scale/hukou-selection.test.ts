@@ -152,9 +152,13 @@ describe('a valid ID one typo away from an invalid registered ID', () => {
     // real dates, both with the wrong check character now.
     const changed = `${valid.slice(0, 12)}16${valid.slice(14)}`;
     const swapped = `${valid.slice(0, 10)}10${valid.slice(12)}`;
+    // A changed year digit in the first nine characters (1980 → 1970), and a swap of the 9th and 10th characters
+    // (1980 → 1908: both halves differ).
+    const early = `${valid.slice(0, 8)}7${valid.slice(9)}`;
+    const across = `${valid.slice(0, 8)}${valid[9]}${valid[8]}${valid.slice(10)}`;
     const other17 = '36073319800115456';
     const far = other17 + check(other17);
-    for (const registered of [changed, swapped]) {
+    for (const registered of [changed, swapped, early, across]) {
       const interest = new Interest();
       const id = normalizeId(registered, { today: TODAY });
       expect(id.status).toBe('badCheck');
