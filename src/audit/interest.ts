@@ -8,7 +8,6 @@ import { sharedNameKeys } from '../normalize/name.js';
 import { isIdTypo } from '../normalize/id.js';
 import { birthHash, HashIndex, hashIndexOf, keyHash, typoBlockHashes } from './hash.js';
 import { idParts } from './hukou-keys.js';
-
 import type { IdResult } from '../normalize/types.js';
 
 /** IDs scanned one by one up to this many; beyond, through typo blocks. */

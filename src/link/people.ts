@@ -35,13 +35,13 @@ function describe(kind: PersonKind, r: MemberRecord): string {
   return `${kindLabel(kind)}中的${nameOf(r) ?? '（无姓名）'}${id ? `（${id.raw}）` : ''}`;
 }
 
+/** The link most records make: one object shared by all of them (links are never changed once made). */
+const BY_ID: LinkInfo = Object.freeze({ method: 'id', note: '身份证号相同' });
+
 /**
  * Links records of one member source to national people (passes 1–4). A person already taken by a record of
  * this source is not taken again.
  */
-/** The link most records make: one object shared by all of them (links are never changed once made). */
-const BY_ID: LinkInfo = Object.freeze({ method: 'id', note: '身份证号相同' });
-
 export function linkPeople<R extends MemberRecord>(
   kind: PersonKind,
   records: readonly R[],

@@ -60,7 +60,7 @@ const sharedDays: (string | undefined)[] = [];
 
 /** `YYYY-MM-DD`: one string for each day within 1800–2199 however often it is asked for. */
 export function isoDay(y: number, m: number, d: number): string {
-  if (y < SHARED_FROM || y > SHARED_TO || !Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || y < SHARED_FROM || y > SHARED_TO || m < 1 || m > 12 || d < 1 || d > 31) {
     return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
   }
   const at = (y - SHARED_FROM) * 416 + m * 32 + d;

@@ -50,11 +50,14 @@ export function addTable<T>(
   opts: TableOptions<T> = {},
 ): void {
   const widths = columns.map((c) => outWidth(c.header));
-  for (const row of rows) {
-    columns.forEach((c, i) => {
-      widths[i] = Math.max(widths[i], outWidth(c.value(row)));
-    });
-  }
+  // Each cell's value, worked out once for the widths and the rows.
+  const table = rows.map((row) =>
+    columns.map((c, i) => {
+      const v = c.value(row);
+      widths[i] = Math.max(widths[i], outWidth(v));
+      return v;
+    }),
+  );
   const frozen = opts.freezeColumns ?? 0;
   const ws = wb.addWorksheet(name, {
     views: [{ state: 'frozen', xSplit: frozen, ySplit: 1 }],
@@ -87,12 +90,9 @@ export function addTable<T>(
   const headerHeight = heightOf(headerValues, true);
   if (headerHeight !== undefined) header.height = headerHeight;
   header.commit();
-  for (const row of rows) {
+  rows.forEach((row, n) => {
     const bold = opts.bold?.(row) ?? false;
-    const values = columns.map((c) => {
-      const v = c.value(row);
-      return typeof v === 'string' ? cellText(v) : v;
-    });
+    const values = table[n].map((v) => (typeof v === 'string' ? cellText(v) : v));
     const r = ws.addRow(values);
     const height = heightOf(values, false);
     if (height !== undefined) r.height = height;
@@ -101,7 +101,7 @@ export function addTable<T>(
       r.getCell(i + 1).style = values[i] === null && !marked ? STYLES.none : STYLES[styleOf(values[i], marked, bold, c.wrap ?? false)];
     });
     r.commit();
-  }
+  });
   if (opts.filter ?? true) {
     ws.autoFilter = `A1:${columnLetter(columns.length)}${String(rows.length + 1)}`;
   }

@@ -36,8 +36,8 @@ export interface ReadOptions {
   passOver?: (text: (field: string) => string | null, row: number) => boolean;
   /**
    * Per sheet (by name), rows the caller will not use: left out unread where the reader can (lines of text
-   * files), else passed to `passOver`'s caller as usual. Rows left out are in no count of `SheetStats`; the
-   * rows the header is looked for in are always read.
+   * files); rows a reader gives anyway go through `passOver` and parsing as usual. Rows left out are in no count
+   * of `SheetStats`; the rows the header is looked for in are always read.
    */
   skipRows?: (sheet: string) => RowSkip | undefined;
   /** ID results shared with the other files of a run (see IdPool). */

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { ageAt, excelSerialToDate, isDateFormat, parseDate, parseYear } from '../../src/normalize/date.js';
+import { isoDay } from '../../src/normalize/calendar.js';
 import { readCsv, readWorkbook } from './real-files.js';
 
 const num = (v: number, fmt?: string) => ({ v, numeric: true, fmt });
@@ -139,5 +140,24 @@ describe('plain YYYY-MM-DD and YYYYMMDD text', () => {
     expect(parseDate('１９８２-05-01').date).toBe('1982-05-01');
     expect(parseDate('1982-05-01 08:00').date).toBe('1982-05-01');
     expect(parseDate('1982/05/01').date).toBe('1982-05-01');
+  });
+});
+
+describe('isoDay', () => {
+  test('writes every day of the shared years once, and any other date as text of its own', () => {
+    const seen = new Set<string>();
+    for (const y of [1800, 1999, 2024, 2199]) {
+      for (let m = 1; m <= 12; m++) for (let d = 1; d <= 31; d++) seen.add(isoDay(y, m, d));
+    }
+    expect(seen.size).toBe(4 * 12 * 31);
+    expect(isoDay(2024, 2, 29)).toBe('2024-02-29');
+    expect(isoDay(1799, 12, 31)).toBe('1799-12-31');
+    expect(isoDay(2200, 1, 1)).toBe('2200-01-01');
+    expect(isoDay(999, 1, 5)).toBe('0999-01-05');
+    // Out-of-range months and days are written as they are, not taken for a neighbouring day.
+    expect(isoDay(2000, 13, 1)).toBe('2000-13-01');
+    expect(isoDay(2001, 0, 1)).toBe('2001-00-01');
+    expect(isoDay(2000, 1, 32)).toBe('2000-01-32');
+    expect(parseDate('1986-08-19').date).toBe(isoDay(1986, 8, 19));
   });
 });
