@@ -7,9 +7,10 @@
  * mother's ID, a member through their own ID, a household split from a registered one, a member of it).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadInputs } from '../../src/audit/load.js';
@@ -127,6 +128,31 @@ describe('hukou rows picked before parsing', () => {
       expect(filtered.hukou.some((r) => r.name === `测试${what}`), what).toBe(true);
     }
   });
+
+  it('keeps the same rows from a hukou workbook with a title row and blank rows (rows picked by their number)', async () => {
+    // The same hukou rows as an xlsx sheet: a title row above the header and a blank row every 500 rows, so
+    // that sheet row numbers and data-row order differ; the workbook reader gives every row.
+    const dir = join(root, 'xlsx');
+    await mkdir(dir);
+    for (const f of await readdir(root)) if (f !== HUKOU && /\.(xlsx?|csv|txt)$/.test(f)) await copyFile(join(root, f), join(dir, f));
+    const lines = iconv.decode(readFileSync(join(root, HUKOU)), 'gb18030').split('\r\n').filter((l) => l !== '');
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: join(dir, '户籍.xlsx'), useSharedStrings: true });
+    const ws = wb.addWorksheet('户籍');
+    ws.addRow(['某县户籍人口信息']).commit();
+    lines.forEach((line, i) => {
+      if (i > 0 && i % 500 === 0) ws.addRow([]).commit();
+      ws.addRow(line.split('\t').map((c) => c.replace(/^'/, ''))).commit();
+    });
+    ws.commit();
+    await wb.commit();
+    const inputs = (await collectFiles([dir])).files.map((file) => ({ file }));
+    const picked = await loadInputs(inputs, { explicit: new Set() });
+    const all = await loadInputs(inputs, { explicit: new Set(), hukouPick: 'none' });
+    expect(all.hukou.length).toBe(parsed.hukou.length);
+    expect(picked.hukou).toEqual(all.hukou);
+    expect(picked.hukouRead).toBe(all.hukouRead);
+    expect(picked.inputs.filter((i) => i.kind === 'hukou')).toEqual(all.inputs.filter((i) => i.kind === 'hukou'));
+  }, 120_000);
 
   it('keeps rows whose own ID or parent ID is written out of its plain form', () => {
     const unplainKept = (s: LoadedSources) => s.hukou.filter((r) => [r.idNumber, r.fatherId, r.motherId].some((x) => x !== null && x.raw !== x.cleaned));
