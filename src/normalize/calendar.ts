@@ -55,8 +55,11 @@ function pad(n: number, width: number): string {
 /** Years whose `YYYY-MM-DD` texts are shared (see `isoDay`). */
 const SHARED_FROM = 1800;
 const SHARED_TO = 2199;
-/** `YYYY-MM-DD` by day, made once: a county's records hold a few dates each, but only some 40,000 distinct ones. */
-const sharedDays: (string | undefined)[] = [];
+/**
+ * `YYYY-MM-DD` by day, made once: a county's records hold a few dates each, but only some 40,000 distinct ones.
+ * Filled up front, so that the array stays a plain one (written far past its end, V8 makes it a dictionary).
+ */
+const sharedDays: (string | undefined)[] = new Array<string | undefined>((SHARED_TO - SHARED_FROM + 1) * 416).fill(undefined);
 
 /** `YYYY-MM-DD`: one string for each day within 1800–2199 however often it is asked for. */
 export function isoDay(y: number, m: number, d: number): string {
