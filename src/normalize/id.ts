@@ -245,6 +245,12 @@ export function isIdResult(v: object): v is IdResult {
 export class IdPool {
   private readonly byText = new Map<string, IdResult>();
 
+  /**
+   * `limit`: texts pooled at most; past it (far beyond a prefecture's IDs) results are judged alone again. A V8
+   * Map holds at most 2^24 entries.
+   */
+  constructor(private readonly limit = 1 << 23) {}
+
   /** `normalizeId(c)`, shared with earlier cells of the same text. */
   normalize(c: CellInput): IdResult {
     const v = typeof c === 'string' ? c : c !== null && c !== undefined && c.numeric !== true ? c.v : null;
@@ -252,7 +258,7 @@ export class IdPool {
     let r = this.byText.get(v);
     if (r === undefined) {
       r = normalizeId(c);
-      this.byText.set(v, r);
+      if (this.byText.size < this.limit) this.byText.set(v, r);
     }
     return r;
   }
@@ -264,7 +270,7 @@ export class IdPool {
   share(r: IdResult): IdResult {
     const own = this.byText.get(r.raw);
     if (own !== undefined) return sameId(own, r) ? own : r;
-    if (sameId(normalizeId(r.raw), r)) this.byText.set(r.raw, r);
+    if (this.byText.size < this.limit && sameId(normalizeId(r.raw), r)) this.byText.set(r.raw, r);
     return r;
   }
 }

@@ -40,4 +40,16 @@ describe('IdPool', () => {
     expect(isIdResult(copy)).toBe(true);
     expect(isIdResult({ raw: ID })).toBe(false);
   });
+
+  it('stops pooling at its limit and still judges every cell', () => {
+    const pool = new IdPool(2);
+    const ids = ['360426199101010071', '36042619910101007X', '110102199101010078'];
+    const first = ids.map((id) => pool.normalize({ v: id }));
+    const again = ids.map((id) => pool.normalize({ v: id }));
+    expect(again[0]).toBe(first[0]);
+    expect(again[1]).toBe(first[1]);
+    expect(again[2]).not.toBe(first[2]);
+    expect(again[2]).toEqual(first[2]);
+    expect(again).toEqual(ids.map((id) => normalizeId({ v: id })));
+  });
 });
