@@ -91,7 +91,8 @@ export function hashIndexOf(texts: Iterable<string>): HashIndex {
 /**
  * Hashes of an ID's three typo blocks under one name key, from the ID's two integer parts (`idHigh`: its
  * first 9 digits; `idLow`: the next 8 times 11 plus the last character, X = 10): the first 9 characters, the
- * last 9, and all but the 9th and 10th. Two IDs one typo apart (one character changed, or two adjacent ones
+ * last 9, and all but the 9th and 10th (the blocks `typoBlocks` in link/records.ts makes of an ID's text, here
+ * from the integers the hukou keys hold). Two IDs one typo apart (one character changed, or two adjacent ones
  * swapped) share at least one block: a change in the first half leaves the second, and the other way round; a
  * swap of the 9th and 10th leaves the third. Calls `each` with every hash (never 0); stops when it returns true.
  */
