@@ -6,7 +6,7 @@ import type { HukouRecord } from '../sources/index.js';
 import { nameOf, prefix15Of, idOf, typoBlocks, type MemberRecord } from '../link/records.js';
 import { sharedNameKeys } from '../normalize/name.js';
 import { isIdTypo } from '../normalize/id.js';
-import { birthHash, HashIndex, hashIndexOf, keyHash, typoBlockHashes } from './hash.js';
+import { birthHash, HashIndex, hashIndexOf, hashText, keyHash, typoBlockHashes } from './hash.js';
 import { idParts } from './hukou-keys.js';
 import type { IdResult } from '../normalize/types.js';
 
@@ -131,8 +131,13 @@ export function personKey(r: MemberRecord): PersonKey {
 /** What identifies the people of registered households, for picking their hukou rows out of all residents. */
 export class Interest {
   readonly ids = new Set<string>();
-  /** First 15 digits of every registered ID, and of those damaged (Excel kept only 15 digits). */
-  readonly prefixes = new Set<string>();
+  /**
+   * First 15 digits of the registered IDs that are not valid (those of valid ones are the first 15 of `ids`,
+   * taken from there when needed: see `hasPrefix`), and of those damaged (Excel kept only 15 digits).
+   */
+  private readonly otherPrefixes = new Set<string>();
+  /** The first 15 digits of `ids`, made on first use. */
+  private validPrefixes: Set<string> | null = null;
   readonly damagedPrefixes = new Set<string>();
   /** Name key → the registered people of that name. */
   readonly names = new Map<string, Namesakes>();
@@ -151,11 +156,13 @@ export class Interest {
         if (name === person.name) return;
         if (name === undefined) this.added.set(id.id, person.name);
       }
+      this.validPrefixes?.add(id.id.slice(0, 15));
       this.ids.add(id.id);
+    } else {
+      const p = prefix15Of(id);
+      if (p) this.otherPrefixes.add(p);
+      if (p && id?.status === 'damaged') this.damagedPrefixes.add(p);
     }
-    const p = prefix15Of(id);
-    if (p) this.prefixes.add(p);
-    if (p && id?.status === 'damaged') this.damagedPrefixes.add(p);
     const name = person.name;
     if (!name) return;
     for (const k of sharedNameKeys(name)) {
@@ -177,7 +184,7 @@ export class Interest {
     // birth day share them with a tenth of the people born that day.
     if (id && (id.status === 'damaged' || this.damagedPrefixes.size > 0)) {
       const p = prefix15Of(id);
-      if (p && (this.damagedPrefixes.has(p) || (id.status === 'damaged' && this.prefixes.has(p)))) return true;
+      if (p && (this.damagedPrefixes.has(p) || (id.status === 'damaged' && this.hasPrefix(p)))) return true;
     }
     if (!r.name) return false;
     const birth = r.birthDate ?? id?.birthDate ?? null;
@@ -192,11 +199,21 @@ export class Interest {
     return false;
   }
 
+  /** Some registered ID, valid or not, has these first 15 digits. */
+  private hasPrefix(p: string): boolean {
+    if (this.otherPrefixes.has(p)) return true;
+    if (this.validPrefixes === null) {
+      this.validPrefixes = new Set();
+      for (const id of this.ids) this.validPrefixes.add(id.slice(0, 15));
+    }
+    return this.validPrefixes.has(p);
+  }
+
   /** The hashes of the sets `matches` looks in. */
   hashes(): InterestHashes {
     const hashes: InterestHashes = {
       ids: hashIndexOf(this.ids),
-      prefixes: hashIndexOf(this.prefixes),
+      prefixes: hashIndexOf(this.otherPrefixes),
       damagedPrefixes: hashIndexOf(this.damagedPrefixes),
       births: new HashIndex(this.names.size * 2),
       withIds: new HashIndex(),
@@ -205,6 +222,8 @@ export class Interest {
       invalidTypoBlocks: new HashIndex(),
       oddInvalidIds: new HashIndex(),
     };
+    // keyHash of each valid ID's first 15 characters, without cutting them out.
+    for (const id of this.ids) hashes.prefixes.add(hashText(id, 0, 15) || 1);
     for (const [k, namesakes] of this.names) {
       const key = keyHash(k);
       for (const birth of namesakes.births) hashes.births.add(birthHash(key, birth));

@@ -159,8 +159,8 @@ export function memberUnits(ds: Dataset): readonly MemberUnit[] {
 function walk(ds: Dataset): Walked {
   const own = owners(ds);
   const out: RecordRef[] = [];
-  // Each record is reached once: every source record sits in one place of the dataset (hukou rows, reached
-  // through two maps, are gathered into a set first).
+  // Each record is reached once: every source record sits in one place of the dataset (hukou rows, in two
+  // maps, are taken from the second only where the first does not list them).
   const add = (ref: RecordRef) => {
     out.push(ref);
   };
@@ -236,12 +236,9 @@ function walk(ds: Dataset): Walked {
   // Hukou rows only where they concern a registered household: the rest of the county's residents are
   // not this audit's business (and how many of them are kept is a memory decision, not a finding).
   const byHukouNo = hukouOwners(ds);
-  const hukouRows = new Set<HukouRecord>();
-  for (const list of ds.hukou.byHouseholdNo.values()) for (const r of list) hukouRows.add(r);
-  for (const r of ds.hukou.byId.values()) hukouRows.add(r);
   const heads = new Map<string, HukouRecord | undefined>();
-  for (const r of hukouRows) {
-    if (!own.has(r)) continue;
+  const hukouRow = (r: HukouRecord) => {
+    if (!own.has(r)) return;
     const h = r.householdNo ? (byHukouNo.get(r.householdNo) ?? null) : null;
     let head: HukouRecord | undefined;
     if (r.householdNo) {
@@ -252,7 +249,10 @@ function walk(ds: Dataset): Walked {
       }
     }
     member('hukou', r, r.householdNo ?? validId(r), h, head?.name ?? null);
-  }
+  };
+  // Every kept row once: `byHouseholdNo` lists each row that has a 户号, `byId` adds those without one.
+  for (const list of ds.hukou.byHouseholdNo.values()) for (const r of list) hukouRow(r);
+  for (const r of ds.hukou.byId.values()) if (!r.householdNo) hukouRow(r);
 
   for (const kind of Object.keys(ROSTER_SPECS) as (keyof Rosters)[]) {
     for (const r of ds.rosters[kind]) {

@@ -2,14 +2,15 @@
 import type { NationalRecord } from '../../sources/index.js';
 import type { Dataset, RegisteredHousehold } from '../../link/model.js';
 import { validId } from '../../link/records.js';
+import { perDataset } from '../shared/per-dataset.js';
 
 export interface Occurrence {
   household: RegisteredHousehold;
   record: NationalRecord;
 }
 
-/** Valid ID → its national rows, in dataset order. */
-export function nationalOccurrences(ds: Dataset): Map<string, Occurrence[]> {
+/** Valid ID → its national rows, in dataset order (worked out once per dataset: two rules ask). */
+export const nationalOccurrences = perDataset((ds: Dataset): Map<string, Occurrence[]> => {
   const map = new Map<string, Occurrence[]>();
   for (const household of ds.households) {
     for (const record of household.national) {
@@ -21,7 +22,7 @@ export function nationalOccurrences(ds: Dataset): Map<string, Occurrence[]> {
     }
   }
   return map;
-}
+});
 
 /** Valid IDs held by two or more national rows (in one household or several). */
 export function repeatedNationalIds(ds: Dataset): Set<string> {

@@ -41,17 +41,22 @@ export const registeredIds = perDataset((ds) => {
 });
 
 /**
- * First 15 digits → every ID-bearing record of a registered household with those digits, valid or not: a person
- * whose ID was damaged in Excel (last digits lost) is still found by the digits that survive and the name.
+ * First 15 digits → the ID-bearing records of a registered household with those digits, valid or not, one per
+ * person and ID and name: a person whose ID was damaged in Excel (last digits lost) is still found by the
+ * digits that survive and the name.
  */
 export const registeredPrefixes = perDataset((ds) => {
   const map = new Map<string, MemberRecord[]>();
   for (const h of ds.households) {
     for (const p of h.people) {
+      let last: MemberRecord | null = null;
       for (const kind of PERSON_KINDS) {
         const r = p.records[kind];
-        const prefix = r ? prefix15Of(idOf(r)) : null;
-        if (!r || !prefix) continue;
+        // A person's sources mostly give one ID (one shared result) and one name: the first record stands for them.
+        if (!r || (last !== null && idOf(r) === idOf(last) && nameOf(r) === nameOf(last))) continue;
+        last = r;
+        const prefix = prefix15Of(idOf(r));
+        if (!prefix) continue;
         const list = map.get(prefix);
         if (list) list.push(r);
         else map.set(prefix, [r]);
