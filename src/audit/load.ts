@@ -113,8 +113,9 @@ export async function loadInputs(inputs: InputFile[], opts: LoadOptions): Promis
   const pick = opts.hukouPick ?? 'text';
   const scan: ScanOptions | null = pick === 'none' ? null : { plain: pick === 'text' };
   const hukouFiles: HukouFile[] = [];
-  // Files are read here in order, and by a worker thread (where there is one) largest first: each file by
-  // whichever starts it. Their readings go into the sources in the order the files were given.
+  // Files are read here in order, and by a worker thread (where there is one) largest first, then from the
+  // end back (side-reader.ts): each file by whichever starts it. Their readings go into the sources in the
+  // order the files were given.
   // ID results are shared across the files (a person is in several sources and in relatives' hukou rows).
   const ids = new IdPool();
   const side = startSideReader(inputs, opts.mapping, scan, ids);

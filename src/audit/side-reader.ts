@@ -1,8 +1,9 @@
 /**
- * Reading input files on a second core: a worker thread (side-worker.ts) reads files largest first (the hukou
- * file, usually the largest by far, is scanned while this thread reads the registered sources) while this
- * thread reads them in the order given. Each file is read by whichever starts it: a shared claim per file,
- * taken atomically, decides. Without a worker (small inputs, or code not built) every file is read here.
+ * Reading input files on a second core: a worker thread (side-worker.ts) reads the largest files first (the
+ * hukou file, usually the largest by far, is scanned while this thread reads the registered sources), then the
+ * others from the end of the list back, while this thread reads them in the order given: the two meet in the
+ * middle. Each file is read by whichever starts it: a shared claim per file, taken atomically, decides.
+ * Without a worker (small inputs, or code not built) every file is read here.
  */
 import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
@@ -68,7 +69,7 @@ export function startSideReader(
   const script = workerScript(import.meta.url, './side-worker.js', sizes.reduce((n, b) => n + b, 0) >= WORKER_BYTES, env);
   if (script === null) return alone();
   const claims = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, inputs.length)));
-  const order = inputs.map((input, index) => ({ index, input })).sort((a, b) => sizes[b.index] - sizes[a.index] || a.index - b.index);
+  const order = workerOrder(sizes).map((index) => ({ index, input: inputs[index] }));
   const request: SideRequest = { files: order, mapping, scan, claims: claims.buffer as SharedArrayBuffer };
   const worker = new Worker(script, { workerData: request });
   const results = new Map<number, FileRead>();
@@ -107,6 +108,20 @@ export function startSideReader(
   worker.on('error', end);
   worker.on('exit', end);
   return reader;
+}
+
+/**
+ * The order the worker tries the inputs in: those of at least a quarter of the largest's size, largest first
+ * (hukou files: their scan gives compact keys), then the others from the last back. Records that cross from
+ * the worker cost this thread about as much to take in as to read (a copy of each object and string), so the
+ * worker keeps off the files this thread is about to read: taking the next large registered source when the
+ * scan ended, it used to leave this thread waiting for it at the end and then copying its records.
+ */
+export function workerOrder(sizes: readonly number[]): number[] {
+  const largest = Math.max(0, ...sizes);
+  const indices = sizes.map((_, i) => i);
+  const big = indices.filter((i) => sizes[i] * 4 >= largest).sort((a, b) => sizes[b] - sizes[a] || a - b);
+  return [...big, ...indices.filter((i) => sizes[i] * 4 < largest).reverse()];
 }
 
 /**

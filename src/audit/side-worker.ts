@@ -1,4 +1,4 @@
-/** The worker thread of side-reader.ts: reads the inputs it can take, largest first, and posts each reading. */
+/** The worker thread of side-reader.ts: reads the inputs it can take, in the order given to it, and posts each reading. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { IdPool } from '../normalize/id.js';
 import { readInput } from './read-input.js';
