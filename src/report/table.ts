@@ -50,11 +50,13 @@ export function addTable<T>(
   opts: TableOptions<T> = {},
 ): void {
   const widths = columns.map((c) => outWidth(c.header));
-  // Each cell's value, worked out once for the widths and the rows.
+  /** The widest a column is made: content beyond it wraps or is cut off on screen. */
+  const caps = columns.map((c) => c.maxWidth ?? (c.wrap ? MAX_WRAP_WIDTH : MAX_TEXT_WIDTH));
+  // Each cell's value, worked out once for the widths and the rows (measured until its column is at its widest).
   const table = rows.map((row) =>
     columns.map((c, i) => {
       const v = c.value(row);
-      widths[i] = Math.max(widths[i], outWidth(v));
+      if (widths[i] < caps[i]) widths[i] = Math.max(widths[i], outWidth(v));
       return v;
     }),
   );
@@ -71,9 +73,7 @@ export function addTable<T>(
       fitToHeight: 0,
     },
   });
-  const colWidths = columns.map(
-    (c, i) => Math.min(c.maxWidth ?? (c.wrap ? MAX_WRAP_WIDTH : MAX_TEXT_WIDTH), Math.max(MIN_WIDTH, widths[i])) + 2,
-  );
+  const colWidths = columns.map((_, i) => Math.min(caps[i], Math.max(MIN_WIDTH, widths[i])) + 2);
   ws.columns = colWidths.map((width) => ({ width }));
   const heightOf = (values: Out[], wrapAll: boolean): number | undefined => {
     let lines = 1;
