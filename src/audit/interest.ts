@@ -132,8 +132,9 @@ export function personKey(r: MemberRecord): PersonKey {
 export class Interest {
   readonly ids = new Set<string>();
   /**
-   * First 15 digits of the registered IDs that are not valid (those of valid ones are the first 15 of `ids`,
-   * taken from there when needed: see `hasPrefix`), and of those damaged (Excel kept only 15 digits).
+   * First 15 digits of the registered IDs without a valid number: damaged ones (Excel kept only 15 digits) and
+   * invalid ones of 18 characters. Those of valid IDs are the first 15 of `ids`, taken from there when needed
+   * (`hasPrefix`, `hashes`).
    */
   private readonly otherPrefixes = new Set<string>();
   /** The first 15 digits of `ids`, made on first use. */
