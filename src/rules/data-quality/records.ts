@@ -26,6 +26,7 @@ import { idOf, nameOf, validId, type MemberRecord } from '../../link/records.js'
 import type { IdResult } from '../../normalize/types.js';
 import { isPersonField } from './fields.js';
 import { perDataset } from '../shared/per-dataset.js';
+import { keptHukouRows } from '../shared/members.js';
 
 export interface RecordRef {
   kind: SourceKind;
@@ -160,7 +161,7 @@ function walk(ds: Dataset): Walked {
   const own = owners(ds);
   const out: RecordRef[] = [];
   // Each record is reached once: every source record sits in one place of the dataset (hukou rows, in two
-  // maps, are taken from the second only where the first does not list them).
+  // maps, through keptHukouRows).
   const add = (ref: RecordRef) => {
     out.push(ref);
   };
@@ -237,8 +238,8 @@ function walk(ds: Dataset): Walked {
   // not this audit's business (and how many of them are kept is a memory decision, not a finding).
   const byHukouNo = hukouOwners(ds);
   const heads = new Map<string, HukouRecord | undefined>();
-  const hukouRow = (r: HukouRecord) => {
-    if (!own.has(r)) return;
+  for (const r of keptHukouRows(ds)) {
+    if (!own.has(r)) continue;
     const h = r.householdNo ? (byHukouNo.get(r.householdNo) ?? null) : null;
     let head: HukouRecord | undefined;
     if (r.householdNo) {
@@ -249,10 +250,7 @@ function walk(ds: Dataset): Walked {
       }
     }
     member('hukou', r, r.householdNo ?? validId(r), h, head?.name ?? null);
-  };
-  // Every kept row once: `byHouseholdNo` lists each row that has a 户号, `byId` adds those without one.
-  for (const list of ds.hukou.byHouseholdNo.values()) for (const r of list) hukouRow(r);
-  for (const r of ds.hukou.byId.values()) if (!r.householdNo) hukouRow(r);
+  }
 
   for (const kind of Object.keys(ROSTER_SPECS) as (keyof Rosters)[]) {
     for (const r of ds.rosters[kind]) {

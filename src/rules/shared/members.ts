@@ -6,6 +6,15 @@ import { validId } from '../../link/records.js';
 import { PERSON_STATUS_LABELS } from '../../normalize/person-status.js';
 import { perDataset } from './per-dataset.js';
 
+/**
+ * Every kept hukou row once, in a stable order: `byHouseholdNo` lists each kept row that has a 户号, `byId` adds
+ * those without one.
+ */
+export function* keptHukouRows(ds: Dataset): Generator<HukouRecord> {
+  for (const list of ds.hukou.byHouseholdNo.values()) yield* list;
+  for (const r of ds.hukou.byId.values()) if (!r.householdNo) yield r;
+}
+
 /** The national export's household-level variant (户主姓名 / 户主证件号码, no member rows) lists no members. */
 export function nationalListsMembers(h: RegisteredHousehold): boolean {
   return h.national.some((r) => r.name !== null || r.idNumber !== null);

@@ -8,13 +8,13 @@ import { birthOf, idOf, nameOf, prefix15Of, type MemberRecord } from '../../link
 import { nameKey } from '../shared/memo.js';
 import { perDataset } from '../shared/per-dataset.js';
 import { ageAt } from '../../normalize/date.js';
-import { departureOf, personIds } from '../shared/members.js';
+import { departureOf, keptHukouRows, personIds } from '../shared/members.js';
 
 const PERSON_KINDS: readonly PersonKind[] = ['national', 'household-file', 'one-book', 'hukou'];
 
 /**
- * Parent's valid ID → hukou rows naming that parent in 父亲/母亲公民身份号码, in a stable order. Every kept row
- * once: `byHouseholdNo` lists each kept row that has a 户号, `byId` adds those without one.
+ * Parent's valid ID → hukou rows naming that parent in 父亲/母亲公民身份号码, in a stable order (every kept row
+ * once).
  */
 export const childrenByParent = perDataset((ds) => {
   const map = new Map<string, HukouRecord[]>();
@@ -28,8 +28,7 @@ export const childrenByParent = perDataset((ds) => {
     under(r.fatherId?.id, r);
     under(r.motherId?.id, r);
   };
-  for (const list of ds.hukou.byHouseholdNo.values()) for (const r of list) add(r);
-  for (const r of ds.hukou.byId.values()) if (!r.householdNo) add(r);
+  for (const r of keptHukouRows(ds)) add(r);
   return map;
 });
 
