@@ -94,6 +94,8 @@ export interface LoadOptions {
    * from keys of every row parsed, or not at all (every row parsed and judged). The last two check the first.
    */
   hukouPick?: 'text' | 'parsed' | 'none';
+  /** Given every hukou sheet's keys after the pick, before they are let go (by-county.ts collects IDs). */
+  hukouKeys?: (keys: readonly SheetKeys[]) => void;
 }
 
 export async function loadInputs(inputs: InputFile[], opts: LoadOptions): Promise<LoadedSources> {
@@ -180,6 +182,7 @@ async function readHukou(hukouFiles: HukouFile[], unpicked: boolean, src: Loaded
   if (!unpicked) {
     const marks = pickRows(hukouFiles.flatMap((f) => f.keys), interest, rosterIds);
     for (const f of hukouFiles) {
+      opts.hukouKeys?.(f.keys);
       picks.push(new Map(f.keys.map((k) => [k.sheet, marksByRow(k, marks.shift() as Uint8Array)])));
       // The keys are not needed any more: let them go before the rows are read again.
       f.keys = [];

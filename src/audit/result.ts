@@ -31,7 +31,8 @@ function zeroCategories(): Record<Category, number> {
   return Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
 }
 
-function summary(ds: Dataset, findings: readonly Finding[]): Summary {
+/** The summary of a result's findings, for `households` registered households of `people` people. */
+export function summarize(findings: readonly Finding[], households: number, people: number): Summary {
   const byCategory = zeroCategories();
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   const byTownship: Record<string, Record<Category, number>> = {};
@@ -46,8 +47,7 @@ function summary(ds: Dataset, findings: readonly Finding[]): Summary {
     const t = f.township ?? '未注明乡镇';
     (byTownship[t] ??= zeroCategories())[f.category]++;
   }
-  const people = ds.households.reduce((n, h) => n + h.people.filter((p) => p.records.national).length, 0);
-  return { households: ds.households.length, people, findings: findings.length - warnings, warnings, byCategory, bySeverity, byTownship };
+  return { households, people, findings: findings.length - warnings, warnings, byCategory, bySeverity, byTownship };
 }
 
 export function buildResult(ds: Dataset, findings: Finding[]): AuditResult {
@@ -59,7 +59,11 @@ export function buildResult(ds: Dataset, findings: Finding[]): AuditResult {
     inputs: ds.inputs,
     coverage: coverage(ds),
     households: householdCoverage(ds),
-    summary: summary(ds, findings),
+    summary: summarize(
+      findings,
+      ds.households.length,
+      ds.households.reduce((n, h) => n + h.people.filter((p) => p.records.national).length, 0),
+    ),
     findings,
   };
 }

@@ -10,6 +10,7 @@ import { writeAuditWorkbook } from '../report/xlsx.js';
 import { writeSplitWorkbooks, type SplitBy, type SplitFile } from '../report/split.js';
 import { loadInputs, type InputFile, type LoadProgress } from './load.js';
 import { buildResult } from './result.js';
+import { IdCodes, countyKeys, type CountyKeys } from './county-keys.js';
 
 export interface AuditOptions {
   inputs: InputFile[];
@@ -19,6 +20,8 @@ export interface AuditOptions {
   policy: Policy;
   asOf: string;
   progress?: LoadProgress;
+  /** Also work out the keys that tell whether this audit touches another county's (by-county.ts). */
+  countyKeys?: boolean;
 }
 
 export interface AuditTimings {
@@ -37,19 +40,30 @@ export async function runAudit(opts: AuditOptions): Promise<{
   hukou: { read: number; kept: number };
   /** Record-to-record comparisons linking made. */
   comparisons: number;
+  /** With `countyKeys`: what the audit reaches for and what its files hold. */
+  keys: CountyKeys | null;
 }> {
   const t0 = performance.now();
   const sources = new Map<string, number>();
-  const src = await loadInputs(opts.inputs, { mapping: opts.mapping, explicit: opts.explicit, progress: opts.progress, timings: sources });
+  const hukouIds = opts.countyKeys ? new IdCodes() : null;
+  const src = await loadInputs(opts.inputs, {
+    mapping: opts.mapping,
+    explicit: opts.explicit,
+    progress: opts.progress,
+    timings: sources,
+    hukouKeys: hukouIds ? (keys) => hukouIds.addKeys(keys) : undefined,
+  });
   if (src.national.length === 0) {
     throw new NoNationalError('没有找到国办系统数据（国办系统导出表）：请用 --national 指定，或确认文件夹中有该表');
   }
   const t1 = performance.now();
   const ds = linkDataset(src, opts.policy, opts.asOf);
   const t2 = performance.now();
+  const keys = hukouIds ? countyKeys(ds, hukouIds) : null;
   const findings = runRules(ds);
   const t3 = performance.now();
   return {
+    keys,
     result: buildResult(ds, findings),
     timings: { read: t1 - t0, link: t2 - t1, rules: t3 - t2, sources: Object.fromEntries(sources) },
     hukou: { read: ds.hukou.read, kept: ds.hukou.kept },

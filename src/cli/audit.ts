@@ -5,6 +5,8 @@ import { KIND_LABELS, ROSTER_KINDS, type SourceKind } from '../model/kinds.js';
 import { loadPolicy } from '../model/policy.js';
 import { loadMapping } from '../sources/mapping.js';
 import { runAudit, writeReports } from '../audit/run.js';
+import { CountyLayoutError, countiesOf, runByCounty } from '../audit/by-county.js';
+import type { AuditResult } from '../model/audit.js';
 import type { InputFile } from '../audit/load.js';
 import type { SplitBy } from '../report/split.js';
 import { collectFiles } from './files.js';
@@ -24,6 +26,7 @@ export interface AuditCliOptions {
   splitBy?: string;
   failOnFindings?: boolean;
   quiet?: boolean;
+  byCounty?: boolean;
 }
 
 function today(): string {
@@ -80,21 +83,47 @@ export async function runAuditCommand(dir: string | undefined, o: AuditCliOption
   }
 
   const tty = process.stderr.isTTY && !o.quiet;
-  const { result, hukou } = await runAudit({
-    inputs,
-    explicit,
-    mapping,
-    policy,
-    asOf,
-    progress: tty
-      ? (e) => process.stderr.write(`\r读取 ${e.file}${e.sheet ? ` [${e.sheet}]` : ''}：${e.rows ?? 0} 行…\x1b[K`)
-      : undefined,
-  });
+  const notes: string[] = [];
+  let run: { result: AuditResult; hukou: { read: number; kept: number } };
+  if (o.byCounty) {
+    if (!dir || flagged.length > 0) throw new UsageError('--by-county 只能用于数据文件夹（每个子文件夹为一个县），不能与 --national 等参数同用');
+    let counties;
+    try {
+      counties = countiesOf(dir, inputs.map((i) => i.file));
+    } catch (e) {
+      if (e instanceof CountyLayoutError) throw new UsageError(e.message);
+      throw e;
+    }
+    const byCounty = await runByCounty({
+      counties,
+      mapping,
+      policy,
+      asOf,
+      progress: tty ? (e) => process.stderr.write(`\r${e.again ? '合并审核' : '按县审核'} ${e.done}/${e.total}：${e.name} 完成\x1b[K`) : undefined,
+    });
+    run = byCounty;
+    notes.push(`按县分别审核 ${counties.length} 个县。`);
+    for (const j of byCounty.joined) notes.push(`  ${j.counties.join('、')} 的数据相互关联，合并审核：${j.because}`);
+    if (byCounty.withoutNational.length) notes.push(`  没有国办系统数据、未比对的县：${byCounty.withoutNational.join('、')}`);
+  } else {
+    run = await runAudit({
+      inputs,
+      explicit,
+      mapping,
+      policy,
+      asOf,
+      progress: tty
+        ? (e) => process.stderr.write(`\r读取 ${e.file}${e.sheet ? ` [${e.sheet}]` : ''}：${e.rows ?? 0} 行…\x1b[K`)
+        : undefined,
+    });
+  }
+  const { result, hukou } = run;
   if (tty) process.stderr.write('\r\x1b[K');
   result.inputs.push(...skipped.map((s) => ({ file: s.file, sheet: null, kind: null, format: null, encoding: null, rows: 0, rejected: 0, error: s.reason })));
   const written = await writeReports(result, o.out, splitBy);
 
   if (!o.quiet) {
+    for (const n of notes) write(`${n}\n`);
     const s = result.summary;
     const warned = s.warnings ? `，另有风险提示 ${s.warnings} 条（不计入问题）` : '';
     write(`基准日期 ${result.asOf}：在册 ${s.households} 户 ${s.people} 人，发现问题 ${s.findings} 条${warned}。\n`);

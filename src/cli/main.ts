@@ -99,6 +99,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--as-of <date>', '基准日期 YYYY-MM-DD（计算年龄等），缺省为今天')
     .option('--out <dir>', '输出文件夹', 'reports')
     .option('--split-by <unit>', '另按乡镇（township）或村（village）分别输出工作簿')
+    .option('--by-county', '按县分别审核：数据文件夹下每个子文件夹为一个县（全市数据用，省内存），跨县关联的县合并审核')
     .option('--fail-on-findings', '发现问题时以退出码 1 结束')
     .option('--quiet', '不输出摘要')
     .helpOption('-h, --help', '显示帮助')

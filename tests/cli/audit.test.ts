@@ -1,5 +1,5 @@
 /** `jingzhun audit` as a user meets it: exit codes and Chinese messages. */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -66,5 +66,52 @@ describe('jingzhun audit', () => {
     expect(jingzhun(['audit', DATA, '--as-of', '2026-13-01']).stderr).toContain('--as-of');
     expect(jingzhun(['audit', DATA, '--split-by', 'county']).stderr).toContain('--split-by');
     expect(jingzhun(['audit', DATA, '--roster', 'cars=x.xlsx']).stderr).toContain('--roster');
+  });
+});
+
+describe('jingzhun audit --by-county', () => {
+  const read = (dir: string) => JSON.parse(readFileSync(join(dir, 'findings.json'), 'utf8')) as { findings: unknown[]; summary: unknown; inputs: { file: string; error: string | null }[] };
+
+  it('audits the subfolders in child processes, joins those sharing people, and writes what one audit of the folder writes', () => {
+    const root = mkdtempSync(join(tmpdir(), 'jz-pref-'));
+    // 甲县 and 丙县 hold the same people: audited again together. Three counties on two processes: one audits two.
+    cpSync(DATA, join(root, '甲县'), { recursive: true });
+    cpSync('fixtures/sample', join(root, '乙县'), { recursive: true });
+    cpSync(DATA, join(root, '丙县'), { recursive: true });
+    const [a, b] = [out(), out()];
+    const whole = jingzhun(['audit', root, '--as-of', '2026-11-27', '--out', a]);
+    const split = jingzhun(['audit', root, '--as-of', '2026-11-27', '--out', b, '--by-county']);
+    expect(whole.code).toBe(0);
+    expect(split.code).toBe(0);
+    expect(split.stdout).toContain('按县分别审核 3 个县');
+    expect(split.stdout).toMatch(/丙县、甲县 的数据相互关联，合并审核：.*身份证号/);
+    noStack(split.stderr);
+    expect(read(b).findings).toEqual(read(a).findings);
+    expect(read(b).summary).toEqual(read(a).summary);
+  }, 120_000);
+
+  it('lists a county folder without a national export as not compared', () => {
+    const root = mkdtempSync(join(tmpdir(), 'jz-pref-'));
+    cpSync(DATA, join(root, '甲县'), { recursive: true });
+    mkdirSync(join(root, '乙县'));
+    cpSync(join(DATA, '户籍人口信息.xls'), join(root, '乙县', '户籍人口信息.xls'));
+    const o = out();
+    const r = jingzhun(['audit', root, '--as-of', '2026-11-27', '--out', o, '--by-county']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('没有国办系统数据、未比对的县：乙县');
+    expect(read(o).inputs.find((i) => i.file.endsWith('户籍人口信息.xls') && i.file.includes('乙县'))?.error).toContain('该县未比对');
+  }, 120_000);
+
+  it('exits 2 with a Chinese message for files directly in the folder, or with files named by flags', () => {
+    const root = mkdtempSync(join(tmpdir(), 'jz-pref-'));
+    cpSync(DATA, join(root, '甲县'), { recursive: true });
+    cpSync(join(DATA, '户籍人口信息.xls'), join(root, '户籍人口信息.xls'));
+    const loose = jingzhun(['audit', root, '--out', out(), '--by-county']);
+    expect(loose.code).toBe(2);
+    expect(loose.stderr).toContain('不能直接放文件');
+    noStack(loose.stderr);
+    const flagged = jingzhun(['audit', join(root, '甲县'), '--hukou', join(root, '户籍人口信息.xls'), '--out', out(), '--by-county']);
+    expect(flagged.code).toBe(2);
+    expect(flagged.stderr).toContain('--by-county 只能用于数据文件夹');
   });
 });
