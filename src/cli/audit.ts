@@ -1,5 +1,5 @@
 /** `jingzhun audit`: the main job — compare every source and write the correction lists. */
-import { dirname } from 'node:path';
+import { dirname, relative, sep } from 'node:path';
 import { CATEGORY_LABELS, CATEGORIES } from '../model/finding.js';
 import { KIND_LABELS, ROSTER_KINDS, type SourceKind } from '../model/kinds.js';
 import { loadPolicy } from '../model/policy.js';
@@ -118,6 +118,14 @@ export async function runAuditCommand(dir: string | undefined, o: AuditCliOption
     });
   }
   const { result, hukou } = run;
+  if (!o.byCounty && dir && flagged.length === 0) {
+    // A prefecture's folder (a national export in each of several subfolders, nothing loose): say there is a lighter way.
+    const parts = (file: string) => relative(dir, file).split(sep);
+    const counties = new Set(result.inputs.filter((i) => i.kind === 'national').map((i) => parts(i.file)[0]));
+    if (counties.size > 1 && result.inputs.every((i) => parts(i.file).length > 1)) {
+      notes.push(`提示：数据按县分在 ${counties.size} 个子文件夹中，可加 --by-county 按县分别审核（每次只需一个县的内存，全市数据时更快）。`);
+    }
+  }
   if (tty) process.stderr.write('\r\x1b[K');
   result.inputs.push(...skipped.map((s) => ({ file: s.file, sheet: null, kind: null, format: null, encoding: null, rows: 0, rejected: 0, error: s.reason })));
   const written = await writeReports(result, o.out, splitBy);

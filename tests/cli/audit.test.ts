@@ -82,7 +82,9 @@ describe('jingzhun audit --by-county', () => {
     const whole = jingzhun(['audit', root, '--as-of', '2026-11-27', '--out', a]);
     const split = jingzhun(['audit', root, '--as-of', '2026-11-27', '--out', b, '--by-county']);
     expect(whole.code).toBe(0);
+    expect(whole.stdout).toContain('提示：数据按县分在 3 个子文件夹中，可加 --by-county');
     expect(split.code).toBe(0);
+    expect(split.stdout).not.toContain('提示：');
     expect(split.stdout).toContain('按县分别审核 3 个县');
     expect(split.stdout).toMatch(/丙县、甲县 的数据相互关联，合并审核：.*身份证号/);
     noStack(split.stderr);
