@@ -1,7 +1,7 @@
 /**
- * A prefecture audited county by county: each subfolder of the data folder is one county, audited in a child
- * process of its own (as many at once as the machine has cores), so that memory is one county's, not the
- * prefecture's. The results are merged into one, as one audit of every file would give it:
+ * A prefecture audited county by county: each subfolder of the data folder is one county, audited in child
+ * processes (one per core, each auditing county after county), so that memory is a county's per process, not
+ * the prefecture's. The results are merged into one, as one audit of every file would give it:
  *   - each county's audit says what it reaches for (its registered people's valid IDs and the relatives their
  *     hukou rows name) and what its files hold (every valid ID of its registered sources, rosters and hukou
  *     rows, its 户编号, its townships and villages) — county-keys.ts;
@@ -158,13 +158,14 @@ const bytes = (files: readonly string[]) => files.reduce((n, f) => n + (existsSy
 export function joinedCounties(names: readonly string[], keys: readonly (CountyKeys | null)[]): { members: number[]; because: string }[] {
   const parent = names.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  const why = new Map<string, string>();
+  /** Each join that put two groups together: one of its counties, and why. */
+  const why: { county: number; because: string }[] = [];
   const join = (a: number, b: number, because: string) => {
     const ra = find(a);
     const rb = find(b);
     if (ra === rb) return;
     parent[Math.max(ra, rb)] = Math.min(ra, rb);
-    why.set(`${Math.min(a, b)}/${Math.max(a, b)}`, because);
+    why.push({ county: a, because });
   };
   // Who reaches for each ID; then every county holding one another reaches for.
   const reach = new ReachTable(keys.reduce((n, k) => n + (k ? k.reach.length / 2 : 0), 0));
@@ -192,7 +193,7 @@ export function joinedCounties(names: readonly string[], keys: readonly (CountyK
     .filter((g) => g.length > 1)
     .map((members) => ({
       members,
-      because: [...why].filter(([k]) => members.includes(Number(k.split('/')[0]))).map(([, v]) => v).join('；'),
+      because: why.filter((w) => members.includes(w.county)).map((w) => w.because).join('；'),
     }));
 }
 

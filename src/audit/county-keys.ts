@@ -6,7 +6,7 @@
 import type { Dataset } from '../link/model.js';
 import type { MemberRecord } from '../link/records.js';
 import { validId } from '../link/records.js';
-import { ID_DIGITS, VALID, idParts, type SheetKeys } from './hukou-keys.js';
+import { Column, ID_DIGITS, VALID, idParts, type SheetKeys } from './hukou-keys.js';
 
 export interface CountyKeys {
   /**
@@ -27,17 +27,11 @@ export interface CountyKeys {
  * character), one after the other in a Uint32Array: never a JS number for the whole ID, no garbage per ID.
  */
 export class IdCodes {
-  private data = new Uint32Array(1 << 12);
-  private length = 0;
+  private codes = new Column(1 << 12);
 
   private push(high: number, low: number): void {
-    if (this.length + 2 > this.data.length) {
-      const grown = new Uint32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = high;
-    this.data[this.length++] = low;
+    this.codes.push(high);
+    this.codes.push(low);
   }
 
   addText(id: string): void {
@@ -55,7 +49,7 @@ export class IdCodes {
   }
 
   done(): Uint32Array {
-    return this.data.slice(0, this.length);
+    return this.codes.done();
   }
 }
 
@@ -75,8 +69,8 @@ export class ReachTable {
   private more = new Map<number, number[]>();
   private mask: number;
   /**
-   * One bit per 8 slots' worth of hashes, set for each ID added: most IDs looked up are no county's, and this
-   * answers them from a few MB (the slots of a prefecture are about 100 MB, a cache miss a lookup).
+   * Eight bits per slot, one set for each ID added: most IDs looked up are no county's, and this answers them
+   * from a few MB (the slots of a prefecture are about 100 MB, a cache miss a lookup).
    */
   private filter: Int32Array;
   private filterMask: number;
@@ -90,9 +84,9 @@ export class ReachTable {
     this.filterMask = capacity * 8 - 1;
   }
 
-  private mayHold(hash: number): boolean {
-    const bit = (hash >>> 7) & this.filterMask;
-    return (this.filter[bit >>> 5] & (1 << (bit & 31))) !== 0;
+  /** The filter's bit of a hash: its halves swapped, so that it is not the slot's low bits again. */
+  private bit(hash: number): number {
+    return ((hash >>> 16) | (hash << 16)) & this.filterMask;
   }
 
   /** The slot (times 3) holding the pair, or the empty one where it would go. */
@@ -106,7 +100,7 @@ export class ReachTable {
   add(codes: Uint32Array, county: number): void {
     const t = this.slots;
     for (let j = 0; j < codes.length; j += 2) {
-      const bit = (pairHash(codes[j], codes[j + 1]) >>> 7) & this.filterMask;
+      const bit = this.bit(pairHash(codes[j], codes[j + 1]));
       this.filter[bit >>> 5] |= 1 << (bit & 31);
       const i = this.slot(codes[j], codes[j + 1]);
       const had = t[i + 2] - 1;
@@ -126,7 +120,8 @@ export class ReachTable {
   others(codes: Uint32Array, county: number, found: (other: number) => void): void {
     const t = this.slots;
     for (let j = 0; j < codes.length; j += 2) {
-      if (!this.mayHold(pairHash(codes[j], codes[j + 1]))) continue;
+      const bit = this.bit(pairHash(codes[j], codes[j + 1]));
+      if ((this.filter[bit >>> 5] & (1 << (bit & 31))) === 0) continue;
       const i = this.slot(codes[j], codes[j + 1]);
       const first = t[i + 2] - 1;
       if (first === -1) continue;

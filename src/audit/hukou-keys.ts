@@ -61,7 +61,8 @@ export type FieldText = (field: string) => string | null;
 
 const hashOf = (s: string | null | undefined): number => (s ? keyHash(s) : 0);
 
-class Column {
+/** A growing column of 32-bit values. */
+export class Column {
   data: Uint32Array;
   length = 0;
   constructor(capacity: number) {
