@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import type { AuditResult } from '../model/audit.js';
 import type { Policy } from '../model/policy.js';
 import type { Mapping } from '../sources/mapping.js';
-import { heapFlags } from '../cli/heap.js';
+import { heapFlags } from './heap-flags.js';
 import { auditCounty, type CountyReply, type CountyRequest } from './county-child.js';
 import { ReachTable, type CountyKeys } from './county-keys.js';
 import { mergeResults } from './merge.js';

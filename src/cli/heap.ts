@@ -11,23 +11,10 @@
 import { spawn } from 'node:child_process';
 import { totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
+import { heapFlags } from '../audit/heap-flags.js';
 
 const MARK = 'JINGZHUN_HEAP_SET';
 const MAX_MIB = 16 * 1024;
-/** How far (percent) the heap may grow past what survived a full collection before the next one. */
-const HEAP_GROWING_PERCENT = 50;
-
-/**
- * Young generation semi-space (MiB): records live long, and with V8's 16 MiB each young collection copied the
- * rows just read; 32 MiB made the 1M-resident county about 3 % faster for about 50 MiB more peak RSS.
- */
-const SEMI_SPACE_MIB = 32;
-
-/** The V8 flags of the restarted process. */
-export function heapFlags(mib: number): string[] {
-  // --expose-gc: writeReports collects the dataset's garbage before writing (src/audit/run.ts).
-  return [`--max-old-space-size=${mib}`, `--heap-growing-percent=${HEAP_GROWING_PERCENT}`, `--max-semi-space-size=${SEMI_SPACE_MIB}`, '--expose-gc'];
-}
 
 /** The heap size (MiB) to restart with, or null when the current one is already set or large enough. */
 export function wantedHeapMiB(env: NodeJS.ProcessEnv = process.env, execArgv: readonly string[] = process.execArgv): number | null {
