@@ -34,14 +34,20 @@ export interface County {
   files: string[];
 }
 
+/** The subfolder of `dir` that holds `file` (its county), or null for a file directly in `dir`. */
+export function countyFolderOf(dir: string, file: string): string | null {
+  const parts = relative(dir, file).split(sep);
+  return parts.length > 1 ? parts[0] : null;
+}
+
 /** The counties of `dir`: its subfolders with files (`files` as collected, in their order). */
 export function countiesOf(dir: string, files: readonly string[]): County[] {
   const counties = new Map<string, string[]>();
   const loose: string[] = [];
   for (const file of files) {
-    const parts = relative(dir, file).split(sep);
-    if (parts.length < 2) loose.push(file);
-    else counties.set(parts[0], [...(counties.get(parts[0]) ?? []), file]);
+    const county = countyFolderOf(dir, file);
+    if (county === null) loose.push(file);
+    else counties.set(county, [...(counties.get(county) ?? []), file]);
   }
   if (loose.length > 0) {
     throw new CountyLayoutError(`按县审核时，数据文件夹下每个子文件夹为一个县，不能直接放文件：${loose.slice(0, 3).join('、')}${loose.length > 3 ? ` 等 ${loose.length} 个` : ''}`);

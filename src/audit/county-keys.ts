@@ -6,6 +6,7 @@
 import type { Dataset } from '../link/model.js';
 import type { MemberRecord } from '../link/records.js';
 import { validId } from '../link/records.js';
+import { keptHukouRows } from '../rules/shared/members.js';
 import { Column, ID_DIGITS, VALID, idParts, type SheetKeys } from './hukou-keys.js';
 
 export interface CountyKeys {
@@ -154,9 +155,7 @@ export function countyKeys(ds: Dataset, held: IdCodes): CountyKeys {
     households.add(s.key);
     s.rows.forEach(registered);
   }
-  for (const rows of [[...ds.hukou.byId.values()], ...ds.hukou.byHouseholdNo.values()]) {
-    for (const r of rows) for (const rel of [r.fatherId, r.motherId, r.spouseId]) if (rel?.id) reach.addText(rel.id);
-  }
+  for (const r of keptHukouRows(ds)) for (const rel of [r.fatherId, r.motherId, r.spouseId]) if (rel?.id) reach.addText(rel.id);
   for (const list of Object.values(ds.rosters) as { idNumber?: { id: string | null } | null }[][]) {
     for (const r of list) if (r.idNumber?.id) held.addText(r.idNumber.id);
   }

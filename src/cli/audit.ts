@@ -1,11 +1,11 @@
 /** `jingzhun audit`: the main job — compare every source and write the correction lists. */
-import { dirname, relative, sep } from 'node:path';
+import { dirname } from 'node:path';
 import { CATEGORY_LABELS, CATEGORIES } from '../model/finding.js';
 import { KIND_LABELS, ROSTER_KINDS, type SourceKind } from '../model/kinds.js';
 import { loadPolicy } from '../model/policy.js';
 import { loadMapping } from '../sources/mapping.js';
 import { runAudit, writeReports } from '../audit/run.js';
-import { CountyLayoutError, countiesOf, runByCounty } from '../audit/by-county.js';
+import { CountyLayoutError, countiesOf, countyFolderOf, runByCounty } from '../audit/by-county.js';
 import type { AuditResult } from '../model/audit.js';
 import type { InputFile } from '../audit/load.js';
 import type { SplitBy } from '../report/split.js';
@@ -120,9 +120,8 @@ export async function runAuditCommand(dir: string | undefined, o: AuditCliOption
   const { result, hukou } = run;
   if (!o.byCounty && dir && flagged.length === 0) {
     // A prefecture's folder (a national export in each of several subfolders, nothing loose): say there is a lighter way.
-    const parts = (file: string) => relative(dir, file).split(sep);
-    const counties = new Set(result.inputs.filter((i) => i.kind === 'national').map((i) => parts(i.file)[0]));
-    if (counties.size > 1 && result.inputs.every((i) => parts(i.file).length > 1)) {
+    const counties = new Set(result.inputs.filter((i) => i.kind === 'national').map((i) => countyFolderOf(dir, i.file)));
+    if (counties.size > 1 && !counties.has(null) && result.inputs.every((i) => countyFolderOf(dir, i.file) !== null)) {
       notes.push(`提示：数据按县分在 ${counties.size} 个子文件夹中，可加 --by-county 按县分别审核（每次只需一个县的内存，全市数据时更快）。`);
     }
   }
