@@ -1,17 +1,18 @@
 /**
- * Cell values and shared styles of the audit workbooks. exceljs caches a style by object identity, so every
+ * Cell values and shared styles of the audit workbooks. The writer caches a style by object identity, so every
  * kind of cell uses ONE frozen style object (never mutated, never created per cell).
  */
-import type { Style } from 'exceljs';
+import type { CellStyle } from '../io/xlsx-write.js';
 
 /** What a report cell holds: text, a number, or nothing. */
 export type Out = string | number | null;
 
-const FONT = { name: '宋体', size: 11 };
+/** The workbooks' font (also of cells without a style). */
+export const FONT = { name: '宋体', size: 11 };
 const BOLD = { ...FONT, bold: true };
 const TOP = { vertical: 'top' } as const;
 const WRAP = { vertical: 'top', wrapText: true } as const;
-const fill = (argb: string): Style['fill'] => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
+const fill = (argb: string): CellStyle['fill'] => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
 const MARK_FILL = fill('FFFFEB9C');
 const MARK_FONT = { ...FONT, color: { argb: 'FF9C5700' } };
 const THIN = { style: 'thin', color: { argb: 'FF9E9E9E' } } as const;
@@ -38,7 +39,7 @@ export const STYLES = {
   markNumber: { numFmt: 'General', font: MARK_FONT, fill: MARK_FILL, alignment: TOP },
   /** Empty cells: shared too, or the writer builds a style for every one of them. */
   none: {},
-} satisfies Record<string, Partial<Style>>;
+} satisfies Record<string, CellStyle>;
 for (const s of Object.values(STYLES)) Object.freeze(s);
 
 export type StyleName = keyof typeof STYLES;

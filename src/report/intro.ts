@@ -83,20 +83,17 @@ function lines(result: AuditResult, facts: IntroFacts): Line[] {
   return out;
 }
 
-export function addIntroSheet(wb: WorkbookWriter, result: AuditResult, facts: IntroFacts): void {
-  const ws = wb.addWorksheet('说明', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToWidth: 1, fitToHeight: 0 } });
-  ws.columns = WIDTHS.map((width) => ({ width }));
+export async function addIntroSheet(wb: WorkbookWriter, result: AuditResult, facts: IntroFacts): Promise<void> {
+  const ws = wb.addSheet('说明', { widths: WIDTHS, page: { paperSize: 9, landscape: true, fitToWidth: 1, fitToHeight: 0 } });
   for (const line of lines(result, facts)) {
     const values = line.cells.map((v) => (typeof v === 'string' ? cellText(v) : v));
-    const row = ws.addRow(values);
     let lines = 1;
-    values.forEach((v, i) => {
+    const styles = values.map((v, i) => {
       const style = Array.isArray(line.style) ? line.style[i] : line.style;
-      if (v !== null) row.getCell(i + 1).style = STYLES[style];
       if (style === 'wrap' || style === 'header') lines = Math.max(lines, wrappedLines(v, WIDTHS[i]));
+      return v === null ? undefined : STYLES[style];
     });
-    if (lines > 1) row.height = lines * LINE_HEIGHT;
-    row.commit();
+    await ws.addRow(values, styles, lines > 1 ? lines * LINE_HEIGHT : undefined);
   }
-  ws.commit();
+  await ws.end();
 }

@@ -56,7 +56,7 @@ function summaryRows(findings: readonly Finding[]): SummaryRow[] {
 }
 
 /** 汇总: problems by township × category, with totals and by severity; risk warnings counted apart. */
-export function addSummarySheet(wb: WorkbookWriter, findings: readonly Finding[]): void {
+export async function addSummarySheet(wb: WorkbookWriter, findings: readonly Finding[]): Promise<void> {
   const columns: Column<SummaryRow>[] = [
     { header: '乡镇', value: (r) => (r.total ? TOTAL : (r.township ?? NO_TOWNSHIP)) },
     ...CATEGORIES.map<Column<SummaryRow>>((c) => ({ header: CATEGORY_LABELS[c], value: (r) => r.byCategory.get(c) ?? 0 })),
@@ -67,17 +67,17 @@ export function addSummarySheet(wb: WorkbookWriter, findings: readonly Finding[]
     })),
     { header: '风险提示（不计入问题）', value: (r) => r.warnings },
   ];
-  addTable(wb, '汇总', columns, summaryRows(findings), { freezeColumns: 1, filter: false, bold: (r) => r.total });
+  await addTable(wb, '汇总', columns, summaryRows(findings), { freezeColumns: 1, filter: false, bold: (r) => r.total });
 }
 
 /** 问题清单 and one sheet per category present (with that category's evidence columns). */
-export function addFindingSheets(wb: WorkbookWriter, findings: readonly Finding[]): void {
-  addTable(wb, '问题清单', findingColumns(kindsIn(findings)), findings, { freezeColumns: FROZEN_FINDING_COLUMNS, pagesWide: 2 });
+export async function addFindingSheets(wb: WorkbookWriter, findings: readonly Finding[]): Promise<void> {
+  await addTable(wb, '问题清单', findingColumns(kindsIn(findings)), findings, { freezeColumns: FROZEN_FINDING_COLUMNS, pagesWide: 2 });
   for (const category of CATEGORIES) {
     const subset = findings.filter((f) => f.category === category);
     if (subset.length === 0) continue;
     const columns = findingColumns(kindsIn(subset), evidenceKeys(subset));
-    addTable(wb, CATEGORY_LABELS[category], columns, subset, { freezeColumns: FROZEN_FINDING_COLUMNS, pagesWide: 2 });
+    await addTable(wb, CATEGORY_LABELS[category], columns, subset, { freezeColumns: FROZEN_FINDING_COLUMNS, pagesWide: 2 });
   }
 }
 
@@ -135,7 +135,7 @@ function qualityRows(findings: readonly Finding[], inputs: readonly InputSummary
 }
 
 /** 数据质量: problems of the inputs, one row per file location. */
-export function addQualitySheet(wb: WorkbookWriter, findings: readonly Finding[], inputs: readonly InputSummary[]): void {
+export async function addQualitySheet(wb: WorkbookWriter, findings: readonly Finding[], inputs: readonly InputSummary[]): Promise<void> {
   const columns: Column<QualityRow>[] = [
     { header: '来源', value: (r) => r.kind },
     { header: '文件', value: (r) => r.file },
@@ -147,7 +147,7 @@ export function addQualitySheet(wb: WorkbookWriter, findings: readonly Finding[]
     { header: '整改建议', value: (r) => r.suggestion, wrap: true },
     { header: '问题编号', value: (r) => r.id },
   ];
-  addTable(wb, '数据质量', columns, qualityRows(findings, inputs));
+  await addTable(wb, '数据质量', columns, qualityRows(findings, inputs));
 }
 
 function presence(v: boolean | null | undefined): string {
@@ -155,7 +155,7 @@ function presence(v: boolean | null | undefined): string {
 }
 
 /** 来源覆盖: each registered household × main source: 是 / 否 / 不覆盖. */
-export function addCoverageSheet(wb: WorkbookWriter, households: readonly HouseholdCoverage[]): void {
+export async function addCoverageSheet(wb: WorkbookWriter, households: readonly HouseholdCoverage[]): Promise<void> {
   const sorted = [...households].sort(
     (a, b) => compareText(a.township, b.township) || compareText(a.village, b.village) || compareText(a.householdId, b.householdId),
   );
@@ -170,5 +170,5 @@ export function addCoverageSheet(wb: WorkbookWriter, households: readonly Househ
       mark: (h) => h.sources[k] === false,
     })),
   ];
-  addTable(wb, '来源覆盖', columns, sorted, { freezeColumns: 4 });
+  await addTable(wb, '来源覆盖', columns, sorted, { freezeColumns: 4 });
 }

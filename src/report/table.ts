@@ -1,8 +1,8 @@
 /** One table per worksheet: header row, frozen panes, autofilter, widths measured from the content. */
-import type ExcelJS from 'exceljs';
+import { columnLetter, type CellStyle, type XlsxWriter } from '../io/xlsx-write.js';
 import { LINE_HEIGHT, STYLES, cellText, outWidth, wrappedLines, type Out, type StyleName } from './cells.js';
 
-export type WorkbookWriter = ExcelJS.stream.xlsx.WorkbookWriter;
+export type WorkbookWriter = XlsxWriter;
 
 export interface Column<T> {
   header: string;
@@ -29,26 +29,19 @@ const MIN_WIDTH = 6;
 const MAX_TEXT_WIDTH = 40;
 const MAX_WRAP_WIDTH = 50;
 
-/** Column letters of a 1-based column number (1 → A, 27 → AA). */
-export function columnLetter(n: number): string {
-  let s = '';
-  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-}
-
 function styleOf(v: Out, marked: boolean, bold: boolean, wrap: boolean): StyleName {
   if (typeof v === 'number') return marked ? 'markNumber' : bold ? 'boldNumber' : 'number';
   return marked ? 'markText' : bold ? 'bold' : wrap ? 'wrap' : 'text';
 }
 
-/** Writes `rows` as a new worksheet `name` and commits it. */
-export function addTable<T>(
+/** Writes `rows` as a new worksheet `name` and ends it. */
+export async function addTable<T>(
   wb: WorkbookWriter,
   name: string,
   columns: readonly Column<T>[],
   rows: readonly T[],
   opts: TableOptions<T> = {},
-): void {
+): Promise<void> {
   const widths = columns.map((c) => outWidth(c.header));
   /** The widest a column is made: content beyond it wraps or is cut off on screen. */
   const caps = columns.map((c) => c.maxWidth ?? (c.wrap ? MAX_WRAP_WIDTH : MAX_TEXT_WIDTH));
@@ -61,20 +54,14 @@ export function addTable<T>(
     }),
   );
   const frozen = opts.freezeColumns ?? 0;
-  const ws = wb.addWorksheet(name, {
-    views: [{ state: 'frozen', xSplit: frozen, ySplit: 1 }],
-    // A4 landscape; the header row (and the frozen columns) repeated on every printed page.
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      printTitlesRow: '1:1',
-      ...(frozen > 0 ? { printTitlesColumn: `A:${columnLetter(frozen)}` } : {}),
-      fitToWidth: opts.pagesWide ?? 1,
-      fitToHeight: 0,
-    },
-  });
   const colWidths = columns.map((_, i) => Math.min(caps[i], Math.max(MIN_WIDTH, widths[i])) + 2);
-  ws.columns = colWidths.map((width) => ({ width }));
+  const ws = wb.addSheet(name, {
+    widths: colWidths,
+    frozen: { columns: frozen, rows: 1 },
+    // A4 landscape; the header row (and the frozen columns) repeated on every printed page.
+    page: { paperSize: 9, landscape: true, fitToWidth: opts.pagesWide ?? 1, fitToHeight: 0 },
+    printTitles: { rows: 1, columns: frozen },
+  });
   const heightOf = (values: Out[], wrapAll: boolean): number | undefined => {
     let lines = 1;
     values.forEach((v, i) => {
@@ -83,27 +70,23 @@ export function addTable<T>(
     return lines > 1 ? lines * LINE_HEIGHT : undefined;
   };
   const headerValues = columns.map((c) => cellText(c.header));
-  const header = ws.addRow(headerValues);
-  header.eachCell((cell) => {
-    cell.style = STYLES.header;
-  });
-  const headerHeight = heightOf(headerValues, true);
-  if (headerHeight !== undefined) header.height = headerHeight;
-  header.commit();
-  rows.forEach((row, n) => {
+  await ws.addRow(
+    headerValues,
+    headerValues.map(() => STYLES.header),
+    heightOf(headerValues, true),
+  );
+  const styles: CellStyle[] = new Array<CellStyle>(columns.length);
+  for (let n = 0; n < rows.length; n++) {
+    const row = rows[n];
     const bold = opts.bold?.(row) ?? false;
     const values = table[n].map((v) => (typeof v === 'string' ? cellText(v) : v));
-    const r = ws.addRow(values);
-    const height = heightOf(values, false);
-    if (height !== undefined) r.height = height;
     columns.forEach((c, i) => {
       const marked = c.mark?.(row) ?? false;
-      r.getCell(i + 1).style = values[i] === null && !marked ? STYLES.none : STYLES[styleOf(values[i], marked, bold, c.wrap ?? false)];
+      styles[i] = values[i] === null && !marked ? STYLES.none : STYLES[styleOf(values[i], marked, bold, c.wrap ?? false)];
     });
-    r.commit();
-  });
-  if (opts.filter ?? true) {
-    ws.autoFilter = `A1:${columnLetter(columns.length)}${String(rows.length + 1)}`;
+    const lag = ws.addRow(values, styles, heightOf(values, false));
+    if (lag) await lag;
   }
-  ws.commit();
+  if (opts.filter ?? true) ws.autoFilter(`A1:${columnLetter(columns.length)}${String(rows.length + 1)}`);
+  await ws.end();
 }

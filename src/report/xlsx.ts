@@ -1,12 +1,12 @@
-/** The audit workbook (exceljs streaming writer): 说明, 汇总, 问题清单, category sheets, 数据质量, 来源覆盖. */
+/** The audit workbook: 说明, 汇总, 问题清单, category sheets, 数据质量, 来源覆盖. */
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import ExcelJS from 'exceljs';
+import { XlsxWriter } from '../io/xlsx-write.js';
 import type { AuditResult } from '../model/audit.js';
+import { FONT } from './cells.js';
 import { addIntroSheet, type IntroFacts } from './intro.js';
 import { sortFindings } from '../model/order.js';
 import { addCoverageSheet, addFindingSheets, addQualitySheet, addSummarySheet } from './sheets.js';
-import { fixZipTimes } from './zip-time.js';
 
 export const DEFAULT_TITLE = '精准扶贫数据比对问题清单';
 export const CREATOR = 'jingzhun';
@@ -19,27 +19,19 @@ export interface WorkbookOptions {
 export async function writeWorkbook(result: AuditResult, file: string, facts: IntroFacts): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   // Fixed dates from the audit's reference date: the same input gives the same bytes.
-  const asOf = new Date(`${result.asOf}T00:00:00Z`);
-  // created/modified/creator are read by the writer but missing from its type declarations.
-  const options: Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions> & Record<'created' | 'modified', Date> & Record<'creator' | 'lastModifiedBy', string> = {
-    filename: file,
-    useSharedStrings: true,
-    useStyles: true,
-    created: asOf,
-    modified: asOf,
-    creator: CREATOR,
-    lastModifiedBy: CREATOR,
-  };
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter(options);
-  wb.title = facts.title;
-  const findings = sortFindings(result.findings);
-  addIntroSheet(wb, result, facts);
-  addSummarySheet(wb, findings);
-  addFindingSheets(wb, findings);
-  addQualitySheet(wb, findings, result.inputs);
-  addCoverageSheet(wb, result.households);
-  await wb.commit();
-  await fixZipTimes(file, asOf);
+  const wb = new XlsxWriter(file, { title: facts.title, creator: CREATOR, date: new Date(`${result.asOf}T00:00:00Z`), defaultFont: FONT });
+  try {
+    const findings = sortFindings(result.findings);
+    await addIntroSheet(wb, result, facts);
+    await addSummarySheet(wb, findings);
+    await addFindingSheets(wb, findings);
+    await addQualitySheet(wb, findings, result.inputs);
+    await addCoverageSheet(wb, result.households);
+    await wb.close();
+  } catch (e) {
+    wb.abandon();
+    throw e;
+  }
 }
 
 /** Writes the whole audit as one workbook. */

@@ -1,11 +1,6 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cellText, outWidth, textWidth, wrappedLines } from '../../src/report/cells.js';
 import { compareText } from '../../src/model/order.js';
-import { columnLetter } from '../../src/report/table.js';
-import { dosDateTime, fixZipTimes, setZipTimes } from '../../src/report/zip-time.js';
 
 describe('cell text', () => {
   it('drops characters XML cannot hold and keeps tabs and line breaks', () => {
@@ -33,27 +28,7 @@ describe('cell text', () => {
 });
 
 describe('helpers', () => {
-  it('names columns by letters', () => {
-    expect([1, 19, 26, 27, 52, 53, 702, 703].map(columnLetter)).toEqual(['A', 'S', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA']);
-  });
-
   it('orders text by code unit with nulls last', () => {
     expect(['王母渡镇', null, '湖江镇'].sort(compareText)).toEqual(['湖江镇', '王母渡镇', null]);
-  });
-});
-
-describe('zip entry times', () => {
-  it('encodes MS-DOS dates', () => {
-    expect(dosDateTime(new Date('2024-06-30T00:00:00Z'))).toEqual({ date: (44 << 9) | (6 << 5) | 30, time: 0 });
-    expect(dosDateTime(new Date('2016-05-03T13:45:31Z'))).toEqual({ date: (36 << 9) | (5 << 5) | 3, time: (13 << 11) | (45 << 5) | 15 });
-  });
-
-  it('leaves a file that is not a zip untouched', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'jz-zip-'));
-    const file = join(dir, 'not.zip');
-    await writeFile(file, 'PK but not a zip at all, long enough to be searched for a directory record');
-    await fixZipTimes(file, new Date('2024-06-30T00:00:00Z'));
-    expect(await readFile(file, 'utf8')).toBe('PK but not a zip at all, long enough to be searched for a directory record');
-    expect(setZipTimes(Buffer.alloc(10), new Date())).toBe(false);
   });
 });
