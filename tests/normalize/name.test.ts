@@ -168,4 +168,14 @@ describe('plain Han names and shared keys', () => {
     expect(sharedNameKeys('王小明')).toBe(sharedNameKeys('王小明'));
     expect(nameKeys('王小明')).not.toBe(nameKeys('王小明'));
   });
+
+  test('an uncached resident name (keep false) gets the same keys as an analysed one', () => {
+    // Compound and polyphonic surnames, one character, rare characters (Extension A), a Latin and a dotted name.
+    const names = ['欧阳小明', '司马光', '欧阳', '单田芳', '曾国藩', '区志坚', '解缙', '仇英', '王', '䶮三', '李㐂', '张三丰', '黄帅辉', 'Li Lei', '买买提·艾力'];
+    // Each name's keys are worked out first uncached, then analysed and cached: the two must agree.
+    const uncached = names.map((n) => [...sharedNameKeys(n, false)]);
+    expect(uncached).toEqual(names.map((n) => nameKeys(n)));
+    expect(uncached[0]).toEqual(['欧阳小明', 'ou yan xiao min']);
+    expect(uncached[3]).toEqual(['单田芳', 'san tian fan']);
+  });
 });
