@@ -216,10 +216,12 @@ async function readHukou(hukouFiles: HukouFile[], unpicked: boolean, src: Loaded
       }
       // The scan's sheets are this read's: a row beyond them (the file changed meanwhile) is parsed.
       marks = sheets.get(s.sheet) ?? null;
-      for await (const row of s.records()) {
-        const mark = marks === null || row.loc.row >= marks.length ? PICKED : marks[row.loc.row];
-        if (row.record) picked.push({ r: row.record as unknown as HukouRecord, mayMatch: (mark & MAY_MATCH) !== 0 });
-        else src.rejected.push({ kind: 'hukou', loc: row.loc, reason: row.rejected ?? '', text: row.text });
+      for await (const batch of s.recordBatches()) {
+        for (const row of batch) {
+          const mark = marks === null || row.loc.row >= marks.length ? PICKED : marks[row.loc.row];
+          if (row.record) picked.push({ r: row.record as unknown as HukouRecord, mayMatch: (mark & MAY_MATCH) !== 0 });
+          else src.rejected.push({ kind: 'hukou', loc: row.loc, reason: row.rejected ?? '', text: row.text });
+        }
       }
       marks = null;
       const read = summary(s, 'hukou', null);

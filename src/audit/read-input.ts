@@ -98,9 +98,11 @@ export async function readInput(input: InputFile, mapping: Mapping | undefined, 
       }
       const records: SourceRecord<FieldMap>[] = [];
       const rejected: RejectedRow[] = [];
-      for await (const row of s.records()) {
-        if (row.record) records.push(row.record);
-        else rejected.push({ kind: spec.kind, loc: row.loc, reason: row.rejected ?? '', text: row.text });
+      for await (const batch of s.recordBatches()) {
+        for (const row of batch) {
+          if (row.record) records.push(row.record);
+          else rejected.push({ kind: spec.kind, loc: row.loc, reason: row.rejected ?? '', text: row.text });
+        }
       }
       read.sheets.push({ type: 'records', specId: spec.id, summary: summary(s, spec.kind, null), records, rejected });
     }
