@@ -117,7 +117,7 @@ class CountyProcess {
 
   private start(script: string): ChildProcess {
     const child = fork(script, [], {
-      execArgv: heapFlags(this.heapMiB),
+      execArgv: heapFlags(this.heapMiB, true),
       serialization: 'advanced',
       env: { ...process.env, JINGZHUN_COUNTY_CHILD: '1', ...(this.threads || process.env.JINGZHUN_WORKERS ? {} : { JINGZHUN_WORKERS: 'never' }) },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
