@@ -11,7 +11,8 @@ const HEAP_GROWING_PERCENT = 50;
  * each without a worker thread, so the threads V8 marks the heap on take their time from the other county.
  * Growing by 100 % between full collections cut the CPU of one prefecture county (all threads) from 76 to
  * 65–67 s (its main thread 50.5–51 → 46–48 s, V8's helper threads 25 → 18–19 s) at about the same peak RSS
- * (1.0 GB). On the county audit's main thread, with its worker thread, the change was not measurable.
+ * (1.0 GB); four counties on two processes took 136 and 143 s instead of 165 and 170 s (runs alternated). On
+ * the county audit's main thread, with its worker thread, the change was not measurable.
  */
 const COUNTY_HEAP_GROWING_PERCENT = 100;
 
