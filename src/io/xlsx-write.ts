@@ -10,6 +10,9 @@ const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+/** Excel's limits of one worksheet. */
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
 /** Sheet XML is handed to the zip in pieces of about this many characters. */
 const PIECE = 1 << 20;
 
@@ -219,6 +222,9 @@ export class SheetWriter {
    * returns a promise to await before adding more rows.
    */
   addRow(values: readonly CellValue[], styles: readonly (CellStyle | undefined)[], height?: number): Promise<void> | undefined {
+    // A sheet beyond Excel's limits is a file Excel refuses: said here, not discovered by the user.
+    if (this.rowCount >= MAX_ROWS) throw new Error(`工作表「${this.name}」超过 Excel 的行数上限（${String(MAX_ROWS)} 行）`);
+    if (values.length > MAX_COLUMNS) throw new Error(`工作表「${this.name}」超过 Excel 的列数上限（${String(MAX_COLUMNS)} 列）`);
     const r = String(++this.rowCount);
     let xml = height === undefined ? `<row r="${r}">` : `<row r="${r}" ht="${String(height)}" customHeight="1">`;
     const n = Math.max(values.length, styles.length);

@@ -8,14 +8,13 @@ import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { constants, crc32, deflateRaw, type ZlibOptions } from 'node:zlib';
 
+import { CENTRAL, EOCD, LOCAL } from './zip.js';
+
 const deflate = promisify<Buffer, ZlibOptions, Buffer>(deflateRaw);
 
-const LOCAL = 0x04034b50;
-const CENTRAL = 0x02014b50;
-const EOCD = 0x06054b50;
 const VERSION = 20;
 const DEFLATE = 8;
-/** zlib's default level: about 10 % larger files at level 1, and little faster once the XML is built. */
+/** zlib's default level (the deflating runs on the thread pool, beside the XML being built). */
 const LEVEL = 6;
 const MAX_32 = 0xffffffff;
 /** An empty final block (fixed Huffman codes): what ends the deflate stream of an entry. */

@@ -19,11 +19,12 @@ export interface ZipEntry {
 
 export class ZipFormatError extends Error {}
 
-const EOCD = 0x06054b50;
+/** Record signatures (zip-write.ts writes the same records). */
+export const EOCD = 0x06054b50;
 const EOCD64_LOCATOR = 0x07064b50;
 const EOCD64 = 0x06064b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
+export const CENTRAL = 0x02014b50;
+export const LOCAL = 0x04034b50;
 const MAX_COMMENT = 0xffff;
 
 async function readAt(fh: FileHandle, position: number, length: number): Promise<Buffer> {

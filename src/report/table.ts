@@ -84,6 +84,7 @@ export async function addTable<T>(
       const marked = c.mark?.(row) ?? false;
       styles[i] = values[i] === null && !marked ? STYLES.none : STYLES[styleOf(values[i], marked, bold, c.wrap ?? false)];
     });
+    // Awaited only when the writer asks (its compressed pieces lag behind): not one await per row.
     const lag = ws.addRow(values, styles, heightOf(values, false));
     if (lag) await lag;
   }

@@ -198,6 +198,17 @@ describe('xlsx writer', () => {
     expect(existsSync(path)).toBe(false);
   });
 
+  it("refuses rows beyond Excel's limits with a Chinese message", async () => {
+    const path = join(dir, 'wide.xlsx');
+    const wb = new XlsxWriter(path, { title: 't', creator: 'c', date: DATE, defaultFont: FONT });
+    const s = wb.addSheet('宽表');
+    expect(() => s.addRow(new Array<CellValue>(16_385).fill(1), [])).toThrow('工作表「宽表」超过 Excel 的列数上限（16384 列）');
+    await s.addRow(new Array<CellValue>(16_384).fill(1), []);
+    for (let n = 1; n < 1_048_576; n++) await s.addRow([], []);
+    expect(() => s.addRow([], [])).toThrow('工作表「宽表」超过 Excel 的行数上限（1048576 行）');
+    wb.abandon();
+  });
+
   it('names columns by letters and encodes MS-DOS dates', () => {
     expect([1, 19, 26, 27, 52, 53, 702, 703].map(columnLetter)).toEqual(['A', 'S', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA']);
     expect(dosDateTime(new Date('2024-06-30T00:00:00Z'))).toEqual({ date: (44 << 9) | (6 << 5) | 30, time: 0 });
