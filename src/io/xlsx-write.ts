@@ -56,14 +56,17 @@ const NEEDS_ESCAPE = /[&<>"\r]/;
 /** Text Excel would read as an escaped character (`_x0041_` is "A"): its underscore is escaped in turn. */
 const OOXML_ESCAPE = /_(?=x[0-9A-Fa-f]{4}_)/g;
 
-/** Text escaped for XML content and attribute values (a carriage return kept as one). */
-export function xmlText(s: string): string {
+/**
+ * Text escaped for XML content and attribute values (a carriage return kept as one). The opposite of the fast
+ * reader's `xmlText`.
+ */
+function escapeXml(s: string): string {
   return NEEDS_ESCAPE.test(s) ? s.replace(/[&<>"\r]/g, (c) => ESCAPES[c]) : s;
 }
 
 /** Cell text as a shared string holds it: XML-escaped, and `_xHHHH_` kept literal. */
-export function cellXml(s: string): string {
-  return xmlText(s.includes('_x') ? s.replace(OOXML_ESCAPE, '_x005F_') : s);
+function cellXml(s: string): string {
+  return escapeXml(s.includes('_x') ? s.replace(OOXML_ESCAPE, '_x005F_') : s);
 }
 
 /** Column letters of a 1-based column number (1 → A, 27 → AA). */
@@ -136,7 +139,7 @@ class Styles {
 
   xml(): string {
     const list = (tag: string, items: readonly string[]): string => `<${tag} count="${String(items.length)}">${items.join('')}</${tag}>`;
-    const numFmts = this.numFmts.map((f, i) => `<numFmt numFmtId="${String(164 + i)}" formatCode="${xmlText(f)}"/>`);
+    const numFmts = this.numFmts.map((f, i) => `<numFmt numFmtId="${String(164 + i)}" formatCode="${escapeXml(f)}"/>`);
     return (
       `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}">` +
       (numFmts.length > 0 ? list('numFmts', numFmts) : '') +
@@ -162,7 +165,7 @@ function colorXml(c: Color | undefined): string {
 }
 
 function fontXml(f: NonNullable<CellStyle['font']>): string {
-  return `<font>${f.bold ? '<b/>' : ''}${colorXml(f.color)}${f.size ? `<sz val="${String(f.size)}"/>` : ''}${f.name ? `<name val="${xmlText(f.name)}"/>` : ''}</font>`;
+  return `<font>${f.bold ? '<b/>' : ''}${colorXml(f.color)}${f.size ? `<sz val="${String(f.size)}"/>` : ''}${f.name ? `<name val="${escapeXml(f.name)}"/>` : ''}</font>`;
 }
 
 function borderXml(b: NonNullable<CellStyle['border']>): string {
@@ -380,21 +383,21 @@ export class XlsxWriter {
   }
 
   private workbookXml(): string {
-    const sheets = this.sheets.map((s, i) => `<sheet name="${xmlText(s.name)}" sheetId="${String(i + 1)}" r:id="rId${String(i + 3)}"/>`);
+    const sheets = this.sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${String(i + 1)}" r:id="rId${String(i + 3)}"/>`);
     const names: string[] = [];
     for (const s of this.sheets) {
       const ref = sheetRef(s.name);
       const filter = s.filterRef;
       if (filter !== null) {
         const abs = filter.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
-        names.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${String(s.index)}" hidden="1">${xmlText(`${ref}!${abs}`)}</definedName>`);
+        names.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${String(s.index)}" hidden="1">${escapeXml(`${ref}!${abs}`)}</definedName>`);
       }
       const t = s.printTitles;
       if (t && (t.rows > 0 || t.columns > 0)) {
         const parts: string[] = [];
         if (t.columns > 0) parts.push(`${ref}!$A:$${columnLetter(t.columns)}`);
         if (t.rows > 0) parts.push(`${ref}!$1:$${String(t.rows)}`);
-        names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${String(s.index)}">${xmlText(parts.join(','))}</definedName>`);
+        names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${String(s.index)}">${escapeXml(parts.join(','))}</definedName>`);
       }
     }
     return (
@@ -405,20 +408,20 @@ export class XlsxWriter {
 
   private coreXml(): string {
     const date = this.props.date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-    const creator = xmlText(this.props.creator);
+    const creator = escapeXml(this.props.creator);
     return (
       `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
-      `<dc:title>${xmlText(this.props.title)}</dc:title><dc:creator>${creator}</dc:creator><cp:lastModifiedBy>${creator}</cp:lastModifiedBy>` +
+      `<dc:title>${escapeXml(this.props.title)}</dc:title><dc:creator>${creator}</dc:creator><cp:lastModifiedBy>${creator}</cp:lastModifiedBy>` +
       `<dcterms:created xsi:type="dcterms:W3CDTF">${date}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${date}</dcterms:modified></cp:coreProperties>`
     );
   }
 
   private appXml(): string {
     const n = String(this.sheets.length);
-    const titles = this.sheets.map((s) => `<vt:lpstr>${xmlText(s.name)}</vt:lpstr>`).join('');
+    const titles = this.sheets.map((s) => `<vt:lpstr>${escapeXml(s.name)}</vt:lpstr>`).join('');
     return (
       `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">` +
-      `<Application>${xmlText(this.props.creator)}</Application><HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant><vt:variant><vt:i4>${n}</vt:i4></vt:variant></vt:vector></HeadingPairs>` +
+      `<Application>${escapeXml(this.props.creator)}</Application><HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant><vt:variant><vt:i4>${n}</vt:i4></vt:variant></vt:vector></HeadingPairs>` +
       `<TitlesOfParts><vt:vector size="${n}" baseType="lpstr">${titles}</vt:vector></TitlesOfParts></Properties>`
     );
   }

@@ -55,7 +55,8 @@ export class ZipEntryWriter {
 
   /**
    * Adds text (UTF-8) or bytes to the entry. When several pieces are still being deflated, returns a promise
-   * to wait for before writing more (so that memory holds a few pieces, not the whole entry).
+   * to wait for before writing more: memory holds a few uncompressed pieces (and the entry's compressed ones,
+   * written to the file when it ends), not the whole entry's text.
    */
   write(data: string | Buffer): Promise<void> | undefined {
     const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
