@@ -8,6 +8,7 @@
 import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { workerScript } from '../io/threads.js';
+import { unpack, type Packed } from '../io/pack.js';
 import type { Mapping } from '../sources/mapping.js';
 import { NO_PROBLEMS } from '../sources/records.js';
 import { isIdResult, type IdPool } from '../normalize/id.js';
@@ -23,7 +24,9 @@ export interface SideRequest {
 }
 export interface SideResult {
   index: number;
-  read: FileRead;
+  /** The reading without its keys, packed (io/pack.ts). */
+  packed: Packed;
+  hukou: FileRead['hukou'];
 }
 
 export const FREE = 0;
@@ -97,7 +100,8 @@ export function startSideReader(
     },
     workerMs: 0,
   };
-  worker.on('message', ({ index, read }: SideResult) => {
+  worker.on('message', ({ index, packed, hukou }: SideResult) => {
+    const read = { ...(unpack(packed) as Omit<FileRead, 'hukou'>), hukou };
     adopt(read, ids);
     reader.workerMs += read.ms;
     results.set(index, read);
@@ -113,9 +117,9 @@ export function startSideReader(
 /**
  * The order the worker tries the inputs in: those of at least a quarter of the largest's size, largest first
  * (hukou files: their scan gives compact keys), then the others from the last back. Records that cross from
- * the worker cost this thread about as much to take in as to read (a copy of each object and string), so the
- * worker keeps off the files this thread is about to read: taking the next large registered source when the
- * scan ended, it used to leave this thread waiting for it at the end and then copying its records.
+ * the worker still cost this thread a tenth to a fifth of reading them (unpacking, io/pack.ts), and packing
+ * costs the worker, so the worker keeps off the files this thread is about to read: taking the next large
+ * registered source when the scan ended, it used to leave this thread waiting for it at the end.
  */
 export function workerOrder(sizes: readonly number[]): number[] {
   const largest = Math.max(0, ...sizes);
@@ -125,34 +129,21 @@ export function workerOrder(sizes: readonly number[]): number[] {
 }
 
 /**
- * Records that crossed from the worker are copies, and a copy holds each string of its own: equal texts (a
- * village, an ID's raw and cleaned forms) are made one string again, and records get the shared empty problem
- * list and one file name string, as records read here have; their ID results are shared with those read here.
+ * Records that crossed from the worker are copies: they get the shared empty problem list and one file name
+ * string, as records read here have, and their ID results are shared with those read here. (Equal strings of
+ * one reading arrive as one string already.)
  */
 function adopt(read: FileRead, ids: IdPool): void {
-  const strings = new Map<string, string>();
-  const one = (s: string) => {
-    const seen = strings.get(s);
-    if (seen !== undefined) return seen;
-    strings.set(s, s);
-    return s;
-  };
-  const share = (o: Record<string, unknown>, depth: number) => {
-    for (const k of Object.keys(o)) {
-      const v = o[k];
-      if (typeof v === 'string') o[k] = one(v);
-      else if (depth > 0 && v !== null && typeof v === 'object' && !Array.isArray(v)) {
-        share(v as Record<string, unknown>, depth - 1);
-        if (isIdResult(v)) o[k] = ids.share(v);
-      }
-    }
-  };
   for (const sheet of read.sheets) {
     if (sheet.type !== 'records') continue;
     for (const rec of sheet.records) {
       if (rec.problems.length === 0) rec.problems = NO_PROBLEMS;
       rec.loc.file = read.file;
-      share(rec as unknown as Record<string, unknown>, 1);
+      const o = rec as unknown as Record<string, unknown>;
+      for (const k in o) {
+        const v = o[k];
+        if (v !== null && typeof v === 'object' && !Array.isArray(v) && isIdResult(v)) o[k] = ids.share(v);
+      }
     }
     for (const r of sheet.rejected) r.loc.file = read.file;
   }

@@ -1,6 +1,7 @@
 /** The worker thread of side-reader.ts: reads the inputs it can take, in the order given to it, and posts each reading. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { IdPool } from '../normalize/id.js';
+import { pack, transferables } from '../io/pack.js';
 import { readInput } from './read-input.js';
 import { BY_WORKER, FREE, type SideRequest, type SideResult } from './side-reader.js';
 
@@ -16,10 +17,11 @@ async function run(): Promise<void> {
   const ids = new IdPool();
   for (const { index, input } of files) {
     if (Atomics.compareExchange(claims, index, FREE, BY_WORKER) !== FREE) continue;
-    const read = await readInput(input, mapping, scan, ids);
-    // The keys' typed columns are moved, not copied.
-    const buffers = read.hukou.flatMap((k) => Object.values(k).filter((v): v is Uint8Array | Uint32Array => ArrayBuffer.isView(v)).map((a) => a.buffer as ArrayBuffer));
-    port.postMessage({ index, read } satisfies SideResult, buffers);
+    const { hukou, ...read } = await readInput(input, mapping, scan, ids);
+    // The records cross packed; the keys' typed columns are moved, not copied.
+    const packed = pack(read);
+    const buffers = hukou.flatMap((k) => Object.values(k).filter((v): v is Uint8Array | Uint32Array => ArrayBuffer.isView(v)).map((a) => a.buffer as ArrayBuffer));
+    port.postMessage({ index, packed, hukou } satisfies SideResult, [...buffers, ...transferables(packed)]);
   }
 }
 
