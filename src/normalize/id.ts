@@ -51,12 +51,41 @@ function genderFrom(digit: string): Gender {
   return (digit.charCodeAt(0) - 48) % 2 === 1 ? 'M' : 'F';
 }
 
-/** True for a well-formed 18-character ID: birth date real and in range, check character right (x = X). */
-export function isValidId(s: string, opts: { today?: string } = {}): boolean {
-  if (!/^\d{17}[\dXx]$/.test(s)) return false;
-  const birth = birthFrom(s.slice(6, 14));
-  if (birth === null || birth < EARLIEST_BIRTH || birth > (opts.today ?? latestToday())) return false;
-  return idCheckChar(s.slice(0, 17)) === s[17].toUpperCase();
+/**
+ * True for a well-formed 18-character ID: birth date real and in range, check character right (x = X). Asked of
+ * every resident's ID (hukou-keys.ts), so it reads the characters once and makes no strings.
+ */
+export function isValidId(s: string, opts?: { today?: string }): boolean {
+  if (s.length !== 18) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const digit = s.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return false;
+    sum += digit * WEIGHTS[i];
+  }
+  let last = s.charCodeAt(17);
+  if (last === 0x78) last = 0x58; // x = X
+  if ((last < 48 || last > 57) && last !== 0x58) return false;
+  const y = twoDigits(s, 6) * 100 + twoDigits(s, 8);
+  const m = twoDigits(s, 10);
+  const d = twoDigits(s, 12);
+  if (!isRealDate(y, m, d)) return false;
+  const birth = y * 10_000 + m * 100 + d;
+  if (birth < EARLIEST_BIRTH_NUMBER || birth > dayNumber(opts?.today ?? latestToday())) return false;
+  return CHECK_CHARS.charCodeAt(sum % 11) === last;
+}
+
+/** EARLIEST_BIRTH as YYYYMMDD. */
+const EARLIEST_BIRTH_NUMBER = 19_000_101;
+const lastDay = { iso: '', number: 0 };
+
+/** `YYYY-MM-DD` as the number YYYYMMDD (remembered: asked with the same day for every ID). */
+function dayNumber(iso: string): number {
+  if (iso !== lastDay.iso) {
+    lastDay.iso = iso;
+    lastDay.number = Number(iso.slice(0, 4)) * 10_000 + Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));
+  }
+  return lastDay.number;
 }
 
 /**

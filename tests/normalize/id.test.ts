@@ -300,3 +300,44 @@ describe('isIdTypo', () => {
     }
   });
 });
+
+describe('isValidId', () => {
+  /** An 18-character text near an ID: some with a good check character, some with damage of every kind. */
+  function candidate(next: () => number): string {
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
+    const y = pick(['1899', '1900', '1949', '2000', '2024', '2025', '2099']);
+    const m = pick(['00', '01', '02', '06', '12', '13']);
+    const d = pick(['00', '01', '28', '29', '30', '31', '32']);
+    const first17 = `3607${String(Math.floor(next() * 90) + 10)}${y}${m}${d}${String(Math.floor(next() * 900) + 100)}`;
+    const check = /^\d{17}$/.test(first17) ? idCheckChar(first17) : '0';
+    let id = first17 + pick([check, check, check.toLowerCase(), '0', 'X', 'x', 'Y']);
+    const at = Math.floor(next() * 18);
+    const damage = next();
+    if (damage < 0.1) id = id.slice(0, at) + pick(['A', ' ', '０', '٣', '/']) + id.slice(at + 1);
+    else if (damage < 0.15) id = id.slice(0, 17);
+    else if (damage < 0.2) id = `${id}1`;
+    return id;
+  }
+
+  test('agrees with normalizeId on 20,000 near-IDs (bounds of dates, check characters, damage)', () => {
+    const next = random(11);
+    let valid = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const id = candidate(next);
+      const expected = normalizeId(id, { today: TODAY }).status === 'valid' && id.length === 18 && /^\d{17}[\dXx]$/.test(id);
+      expect(isValidId(id, { today: TODAY }), id).toBe(expected);
+      if (expected) valid++;
+    }
+    expect(valid).toBeGreaterThan(1000);
+  });
+
+  test('birth dates at the bounds', () => {
+    const make = (first17: string) => first17 + idCheckChar(first17);
+    expect(isValidId(make('36072119000101123'), { today: TODAY })).toBe(true);
+    expect(isValidId(make('36072118991231123'), { today: TODAY })).toBe(false);
+    expect(isValidId(make('36072120240630123'), { today: TODAY })).toBe(true);
+    expect(isValidId(make('36072120240701123'), { today: TODAY })).toBe(false);
+    expect(isValidId(make('36072120000229123'), { today: TODAY })).toBe(true);
+    expect(isValidId(make('36072119000229123'), { today: TODAY })).toBe(false);
+  });
+});
