@@ -59,13 +59,15 @@ class Ints {
 
 const LATIN = /^[\0-\xff]*$/;
 
+/** The place (see `pack`) of every array's items. */
+const ARRAY_ITEMS = 0;
+
 /** Shapes by key list: objects of one kind have the same keys in the same order, so the last one is tried first. */
 class Shapes {
   readonly keys: string[][] = [];
-  /** Per shape, the place (see `pack`) of its first key; the others follow. Place 0 is every array's items. */
+  /** Per shape, the place (see `pack`) of its first key; the others follow. */
   readonly places: number[] = [];
-  readonly arrayPlace = 0;
-  private nextPlace = 1;
+  private nextPlace = ARRAY_ITEMS + 1;
   private readonly byFirst = new Map<string, number[]>();
 
   of(keys: string[]): number {
@@ -155,8 +157,7 @@ export function pack(value: unknown): Packed {
           return;
         }
         if (Array.isArray(v)) {
-          const items = shapes.arrayPlace;
-          for (let i = 0; i < v.length; i++) put(v[i], items);
+          for (let i = 0; i < v.length; i++) put(v[i], ARRAY_ITEMS);
           ints.push2(ARRAY, v.length);
         } else {
           const proto: unknown = Object.getPrototypeOf(v);
@@ -176,7 +177,7 @@ export function pack(value: unknown): Packed {
         throw new TypeError(`pack: not plain data (${typeof v})`);
     }
   };
-  put(value, shapes.arrayPlace);
+  put(value, ARRAY_ITEMS);
   return {
     ints: ints.buf.slice(0, ints.n),
     nums: Float64Array.from(nums),

@@ -4,7 +4,7 @@
  */
 import type { Gender, IdResult, IdStatus } from './types.js';
 import { type CellInput, cellNumber, cellText, expandExponent, isNumericCell, plainNumber, toHalfWidth } from './text.js';
-import { isoDay, isRealDate, latestToday } from './calendar.js';
+import { isoDay, isRealDate, latestToday, parseIso } from './calendar.js';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
@@ -79,11 +79,12 @@ export function isValidId(s: string, opts?: { today?: string }): boolean {
 const EARLIEST_BIRTH_NUMBER = 19_000_101;
 const lastDay = { iso: '', number: 0 };
 
-/** `YYYY-MM-DD` as the number YYYYMMDD (remembered: asked with the same day for every ID). */
+/** `YYYY-MM-DD` as the number YYYYMMDD, 0 when it is no date (remembered: asked with the same day for every ID). */
 function dayNumber(iso: string): number {
   if (iso !== lastDay.iso) {
+    const day = parseIso(iso);
     lastDay.iso = iso;
-    lastDay.number = Number(iso.slice(0, 4)) * 10_000 + Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));
+    lastDay.number = day ? day.y * 10_000 + day.m * 100 + day.d : 0;
   }
   return lastDay.number;
 }
