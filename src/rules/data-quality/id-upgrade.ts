@@ -1,7 +1,6 @@
 /** 15-digit ID numbers (issued before 1999) still in use: to be replaced by their 18-character form. */
 import { KIND_LABELS } from '../../model/kinds.js';
 import type { IdResult } from '../../normalize/types.js';
-import type { SourceSpec } from '../../sources/define.js';
 import type { FindingDraft, Rule } from '../types.js';
 import { cellSubject, everyRecord, householdLevel } from './records.js';
 import { ID_KEYS } from './fields.js';
@@ -9,18 +8,6 @@ import { refBase, refLocation } from './describe.js';
 import { mergeDrafts } from './merge.js';
 
 const RULE_ID = 'data-quality/id-upgrade';
-
-const idKeys = new Map<SourceSpec, string[]>();
-
-/** The ID-number fields of a source, in the spec's order. */
-function idKeysOf(spec: SourceSpec): string[] {
-  let keys = idKeys.get(spec);
-  if (!keys) {
-    keys = Object.keys(spec.fields).filter((k) => ID_KEYS.has(k));
-    idKeys.set(spec, keys);
-  }
-  return keys;
-}
 
 export const idUpgrade: Rule = {
   id: RULE_ID,
@@ -31,7 +18,10 @@ export const idUpgrade: Rule = {
   check(ds) {
     const drafts: FindingDraft[] = [];
     for (const ref of everyRecord(ds)) {
-      for (const key of idKeysOf(ref.spec)) {
+      // A 15-digit ID is a problem of its cell (normalizeId says it is to be upgraded): only records with
+      // problems are looked into.
+      for (const { field: key } of ref.record.problems) {
+        if (!ID_KEYS.has(key)) continue;
         const id = ref.record[key] as IdResult | null;
         if (!id || id.status !== 'upgraded' || !id.id) continue;
         const label = ref.spec.fields[key].label;
