@@ -56,12 +56,27 @@ export function cellText(s: string): string {
   return clean.length <= MAX_CELL ? clean : clean.slice(0, MAX_CELL - CUT_NOTE.length) + CUT_NOTE;
 }
 
-/** Display width of a text in Excel column units (CJK and full-width characters count double). */
-export function textWidth(s: string): number {
+/** Whether code point `c` shows double-width (CJK and full-width characters). */
+function isWide(c: number): boolean {
+  return c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000);
+}
+
+/**
+ * Display width of a text (from `from` to `to`) in Excel column units (CJK and full-width characters count
+ * double). Asked of every cell of the workbook, so it reads character codes and makes no strings.
+ */
+export function textWidth(s: string, from = 0, to = s.length): number {
   let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    w += c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000) ? 2 : 1;
+  for (let i = from; i < to; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+      const low = s.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        c = ((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    w += isWide(c) ? 2 : 1;
   }
   return w;
 }
@@ -71,8 +86,18 @@ export function outWidth(v: Out): number {
   if (v === null) return 0;
   if (typeof v === 'number') return String(v).length;
   let max = 0;
-  for (const line of v.split('\n')) max = Math.max(max, textWidth(line));
+  for (let start = 0; start <= v.length; ) {
+    const end = lineEnd(v, start);
+    max = Math.max(max, textWidth(v, start, end));
+    start = end + 1;
+  }
   return max;
+}
+
+/** Where the line of `v` that starts at `start` ends (a line break, or the end of the text). */
+function lineEnd(v: string, start: number): number {
+  const end = v.indexOf('\n', start);
+  return end === -1 ? v.length : end;
 }
 
 /** Height in points of one line of the 11-point font. */
@@ -86,6 +111,10 @@ export function wrappedLines(v: Out, width: number): number {
   if (typeof v !== 'string') return 1;
   const room = Math.max(1, width - 1);
   let lines = 0;
-  for (const line of v.split('\n')) lines += Math.max(1, Math.ceil(textWidth(line) / room));
+  for (let start = 0; start <= v.length; ) {
+    const end = lineEnd(v, start);
+    lines += Math.max(1, Math.ceil(textWidth(v, start, end) / room));
+    start = end + 1;
+  }
   return lines;
 }
