@@ -45,13 +45,12 @@ export async function addTable<T>(
   const widths = columns.map((c) => outWidth(c.header));
   /** The widest a column is made: content beyond it wraps or is cut off on screen. */
   const caps = columns.map((c) => c.maxWidth ?? (c.wrap ? MAX_WRAP_WIDTH : MAX_TEXT_WIDTH));
-  // Each cell's value, worked out once for the widths and the rows (measured until its column is at its widest),
-  // kept as the cell will hold it.
+  // Each cell's value, worked out once for the widths and the rows (measured until its column is at its widest).
   const table = rows.map((row) =>
     columns.map((c, i) => {
       const v = c.value(row);
       if (widths[i] < caps[i]) widths[i] = Math.max(widths[i], outWidth(v));
-      return typeof v === 'string' ? cellText(v) : v;
+      return v;
     }),
   );
   const frozen = opts.freezeColumns ?? 0;
@@ -63,12 +62,11 @@ export async function addTable<T>(
     page: { paperSize: 9, landscape: true, fitToWidth: opts.pagesWide ?? 1, fitToHeight: 0 },
     printTitles: { rows: 1, columns: frozen },
   });
-  const wrapped = columns.flatMap((c, i) => (c.wrap ? [i] : []));
-  /** Row height for the lines of its wrapped cells (of every cell: the header row). */
   const heightOf = (values: Out[], wrapAll: boolean): number | undefined => {
     let lines = 1;
-    if (wrapAll) values.forEach((v, i) => (lines = Math.max(lines, wrappedLines(v, colWidths[i]))));
-    else for (const i of wrapped) lines = Math.max(lines, wrappedLines(values[i], colWidths[i]));
+    values.forEach((v, i) => {
+      if (wrapAll || columns[i].wrap) lines = Math.max(lines, wrappedLines(v, colWidths[i]));
+    });
     return lines > 1 ? lines * LINE_HEIGHT : undefined;
   };
   const headerValues = columns.map((c) => cellText(c.header));
@@ -81,7 +79,7 @@ export async function addTable<T>(
   for (let n = 0; n < rows.length; n++) {
     const row = rows[n];
     const bold = opts.bold?.(row) ?? false;
-    const values = table[n];
+    const values = table[n].map((v) => (typeof v === 'string' ? cellText(v) : v));
     columns.forEach((c, i) => {
       const marked = c.mark?.(row) ?? false;
       styles[i] = values[i] === null && !marked ? STYLES.none : STYLES[styleOf(values[i], marked, bold, c.wrap ?? false)];
