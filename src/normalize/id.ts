@@ -75,8 +75,8 @@ export function isValidId(s: string, opts?: { today?: string }): boolean {
   return CHECK_CHARS.charCodeAt(sum % 11) === last;
 }
 
-/** EARLIEST_BIRTH as YYYYMMDD. */
-const EARLIEST_BIRTH_NUMBER = 19_000_101;
+/** EARLIEST_BIRTH as the number YYYYMMDD. */
+const EARLIEST_BIRTH_NUMBER = Number(EARLIEST_BIRTH.replaceAll('-', ''));
 const lastDay = { iso: '', number: 0 };
 
 /** `YYYY-MM-DD` as the number YYYYMMDD, 0 when it is no date (remembered: asked with the same day for every ID). */
