@@ -8,6 +8,7 @@ import type { AuditResult } from '../model/audit.js';
 import type { Mapping } from '../sources/mapping.js';
 import { NoNationalError, runAudit } from './run.js';
 import type { CountyKeys } from './county-keys.js';
+import { peakRssMiB } from './peak-rss.js';
 
 export interface CountyRequest {
   files: string[];
@@ -44,7 +45,7 @@ export async function auditCounty(req: CountyRequest): Promise<CountyReply> {
       asOf: req.asOf,
       countyKeys: req.keys,
     });
-    const peakMiB = process.resourceUsage().maxRSS / 1024;
+    const peakMiB = peakRssMiB();
     return { type: 'done', result: run.result, keys: run.keys, hukou: run.hukou, comparisons: run.comparisons, ms: performance.now() - t0, peakMiB };
   } catch (e) {
     if (e instanceof NoNationalError) return { type: 'no-national' };

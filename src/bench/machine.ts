@@ -7,7 +7,4 @@ export function machineLine(): string {
   return `${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length} cores, ${mem} GiB RAM, Node ${process.version}, ${os.platform()} ${os.release()}`;
 }
 
-/** Peak resident set size of this process so far, in MiB. */
-export function peakRssMiB(): number {
-  return process.resourceUsage().maxRSS / 1024;
-}
+export { peakRssMiB } from '../audit/peak-rss.js';
