@@ -7,7 +7,7 @@
 import { collectFiles } from '../cli/files.js';
 import { loadPolicy } from '../model/policy.js';
 import { runAudit, writeReports, type AuditTimings } from '../audit/run.js';
-import { peakRssMiB } from './machine.js';
+import { peakRssMiB } from '../audit/peak-rss.js';
 import { getHeapStatistics } from 'node:v8';
 import { relaunchWithHeap } from '../cli/heap.js';
 import { fileURLToPath } from 'node:url';

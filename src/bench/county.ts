@@ -14,7 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { generateSample, splitPrefecture, type CountyShare, type SampleManifest } from '../sample/index.js';
 import type { AuditRun } from './audit-run.js';
 import { floor, type FloorFile } from './floors.js';
-import { machineLine, peakRssMiB } from './machine.js';
+import { machineLine } from './machine.js';
+import { peakRssMiB } from '../audit/peak-rss.js';
 
 const CACHE = '.bench-cache';
 const GENERATOR_HEAP_MIB = 16 * 1024;

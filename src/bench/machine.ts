@@ -6,5 +6,3 @@ export function machineLine(): string {
   const mem = (os.totalmem() / 1024 ** 3).toFixed(1);
   return `${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length} cores, ${mem} GiB RAM, Node ${process.version}, ${os.platform()} ${os.release()}`;
 }
-
-export { peakRssMiB } from '../audit/peak-rss.js';

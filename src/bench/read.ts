@@ -15,7 +15,8 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse';
 import { readSheets } from '../sources/read.js';
-import { machineLine, peakRssMiB } from './machine.js';
+import { machineLine } from './machine.js';
+import { peakRssMiB } from '../audit/peak-rss.js';
 import { idCheckChar } from '../normalize/id.js';
 
 const CACHE = '.bench-cache';
