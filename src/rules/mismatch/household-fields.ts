@@ -4,19 +4,21 @@
  * columns only), 脱贫年度, 致贫原因, per-capita income (different only beyond both tolerances). Rows repeating
  * household fields give the head's row's value, else the most common one. One finding per household, field
  * and source. An archive or handbook size that matches its own member rows is not compared: the members
- * differ, and the member rules say which source lacks whom.
+ * differ, and the member rules say which source lacks whom. Nor is a board size equal to hukou's count (hukou
+ * decides who the members are): the board is right, and the member rules correct the national record.
  */
 import type { Field } from '../../model/finding.js';
 import { FIELD_LABELS } from '../../model/finding.js';
 import { incomesDiffer, type Policy } from '../../model/policy.js';
 import type { NationalRecord, HouseholdFileRecord, OneBookRecord, BoardRecord } from '../../sources/index.js';
 import type { PovertyAttributeResult, PovertyStatus } from '../../normalize/types.js';
-import type { RegisteredHousehold } from '../../link/model.js';
+import type { Dataset, RegisteredHousehold } from '../../link/model.js';
 import type { Rule, FindingDraft } from '../types.js';
 import { householdBase } from '../util.js';
 import { at, attributeText, label, moneyText, STATUS_TEXT } from '../shared/display.js';
 import { householdValue, type HouseholdValue } from '../shared/household-value.js';
-import { nationalListsMembers } from '../shared/members.js';
+import { aliveInHukou, departureOf, hukouOfGroup, memberKinds, membersOf, nationalListsMembers } from '../shared/members.js';
+import { newbornOf } from './newborn.js';
 
 type Row = NationalRecord | HouseholdFileRecord | OneBookRecord | BoardRecord;
 type SourceKind = 'household-file' | 'one-book' | 'notice-board';
@@ -37,7 +39,7 @@ interface Compared<T> {
   /** National value when no national row fills the field (household size: the member rows). */
   counted?(h: RegisteredHousehold): T | null;
   /** True when the member rules already account for the difference. */
-  explained?(h: RegisteredHousehold, kind: SourceKind, other: T): boolean;
+  explained?(ds: Dataset, h: RegisteredHousehold, kind: SourceKind, other: T): boolean;
 }
 
 const EXITED: readonly PovertyStatus[] = ['exited', 'exitedWithPolicy', 'exitedNoPolicy'];
@@ -57,6 +59,21 @@ function rowsOf(h: RegisteredHousehold, kind: SourceKind): readonly Row[] {
   return h.board ? [h.board.record] : [];
 }
 
+/**
+ * Household size by hukou, the basis for who the members are (null when hukou does not hold the household): the
+ * members living in hukou whom nothing records as gone, and the newborns hukou holds that no source lists yet.
+ */
+function hukouSize(ds: Dataset, h: RegisteredHousehold): number | null {
+  if (!memberKinds(h).includes('hukou')) return null;
+  let size = 0;
+  for (const group of membersOf(h)) {
+    const hk = hukouOfGroup(ds, h, group);
+    if (hk && aliveInHukou(hk) && !group.some((p) => departureOf(ds, h, p))) size++;
+  }
+  for (const r of h.hukouOthers) if (newbornOf(ds, h, r)) size++;
+  return size;
+}
+
 /** National value, else the counted one (flagged so that the message says so). */
 function nationalValue<T>(h: RegisteredHousehold, c: Compared<T>): (HouseholdValue<T, Row> & { counted?: boolean }) | null {
   const v = householdValue<T, Row>(h.national, c.get, c.same, c.show);
@@ -67,7 +84,7 @@ function nationalValue<T>(h: RegisteredHousehold, c: Compared<T>): (HouseholdVal
 }
 
 function compare<T>(
-  policy: Policy,
+  ds: Dataset,
   h: RegisteredHousehold,
   c: Compared<T>,
   kind: SourceKind,
@@ -76,7 +93,8 @@ function compare<T>(
   const src = householdValue<T, Row>(rowsOf(h, kind), c.get, c.same, c.show);
   if (!src) return null;
   const nat = national();
-  if (!nat || !c.differ(policy, nat.value, src.value) || c.explained?.(h, kind, src.value)) return null;
+  const policy = ds.policy;
+  if (!nat || !c.differ(policy, nat.value, src.value) || c.explained?.(ds, h, kind, src.value)) return null;
   const name = FIELD_LABELS[c.field];
   const natText = c.show(nat.value) + (nat.counted ? '（按国办系统成员行数）' : '');
   const evidence: FindingDraft['evidence'] = {};
@@ -95,18 +113,18 @@ function compare<T>(
 }
 
 /** One field of a household compared for every source, in SOURCES order. */
-type Check = (policy: Policy, h: RegisteredHousehold) => FindingDraft[];
+type Check = (ds: Dataset, h: RegisteredHousehold) => FindingDraft[];
 
 /** A field's comparison, with its value type hidden so that all fields fit one list. */
 const field =
   <T>(c: Compared<T>): Check =>
-  (policy, h) => {
+  (ds, h) => {
     // The national value is worked out once for all sources, and only when some source has a value.
     let nat: ReturnType<typeof nationalValue<T>> | undefined;
     const national = () => (nat === undefined ? (nat = nationalValue(h, c)) : nat);
     const out: FindingDraft[] = [];
     for (const kind of SOURCES) {
-      const f = compare(policy, h, c, kind, national);
+      const f = compare(ds, h, c, kind, national);
       if (f) out.push(f);
     }
     return out;
@@ -121,8 +139,9 @@ const CHECKS: readonly Check[] = [
     show: (n) => `${String(n)}人`,
     differ: (_p, a, b) => a !== b,
     counted: (h) => (nationalListsMembers(h) ? h.people.filter((p) => p.records.national).length : null),
-    // An archive or handbook whose size matches its own member rows differs in members: member-absent's.
-    explained: (h, kind, size) => kind !== 'notice-board' && size === rowsOf(h, kind).length,
+    // An archive or handbook whose size matches its own member rows differs in members: member-absent's. A board
+    // (no member rows) whose size is hukou's count is right: the member rules correct the national members.
+    explained: (ds, h, kind, size) => size === (kind === 'notice-board' ? hukouSize(ds, h) : rowsOf(h, kind).length),
   }),
   field<PovertyAttributeResult>({
     field: 'povertyAttribute',
@@ -176,11 +195,11 @@ export const householdFields: Rule = {
   category: 'mismatch',
   title: '户信息与国办系统不一致',
   description:
-    '一户一档、《一本通》、公示牌的家庭人口、贫困户属性（只比较一般/低保/特困供养，一般脱贫户与一般贫困户视为一致）、脱贫状态、脱贫年度、致贫原因、人均纯收入与国办系统不一致。以国办系统为准；人均纯收入相差同时超过策略规定的金额和比例才列为问题。',
+    '一户一档、《一本通》、公示牌的家庭人口、贫困户属性（只比较一般/低保/特困供养，一般脱贫户与一般贫困户视为一致）、脱贫状态、脱贫年度、致贫原因、人均纯收入与国办系统不一致。以国办系统为准；人均纯收入相差同时超过策略规定的金额和比例才列为问题。家庭人口与本来源自身成员行数一致（一户一档、《一本通》）或与户籍核定的人数一致（公示牌）时不列：成员不一致由成员规则指出应更正的来源。',
   severity: 'medium',
   *check(ds) {
     for (const h of ds.households) {
-      for (const c of CHECKS) yield* c(ds.policy, h);
+      for (const c of CHECKS) yield* c(ds, h);
     }
   },
 };

@@ -13,7 +13,7 @@ import { PERSON_STATUS_LABELS } from '../../normalize/person-status.js';
 import type { Rule, FindingDraft } from '../types.js';
 import { personBase, personLocations } from '../util.js';
 import { at, label, personText, ambiguousFor, ambiguousRecord } from '../shared/display.js';
-import { aliveInHukou, departureOf, hukouOf, memberKinds, membersOf } from '../shared/members.js';
+import { aliveInHukou, departureOf, hukouOfGroup, memberKinds, membersOf } from '../shared/members.js';
 import { newbornOf } from './newborn.js';
 
 /** Where the household starts in a source: the place to add a member. */
@@ -96,14 +96,6 @@ function linkedAmbiguously(ds: Dataset, p: Person): boolean {
     const r = p.records[k];
     return r !== undefined && ambiguousRecord(ds, k, r.loc);
   });
-}
-
-function hukouOfGroup(ds: Dataset, h: RegisteredHousehold, group: Person[]): HukouRecord | null {
-  for (const p of group) {
-    const r = hukouOf(ds, h, p);
-    if (r) return r;
-  }
-  return null;
 }
 
 function* check(ds: Dataset, h: RegisteredHousehold): Generator<FindingDraft> {

@@ -42,6 +42,15 @@ export function hukouOf(ds: Dataset, h: RegisteredHousehold, p: Person): HukouRe
   return r?.householdNo && h.hukouNos.includes(r.householdNo) ? r : null;
 }
 
+/** The hukou row of one member (a group of membersOf): the first of its person records that has one. */
+export function hukouOfGroup(ds: Dataset, h: RegisteredHousehold, group: readonly Person[]): HukouRecord | null {
+  for (const p of group) {
+    const r = hukouOf(ds, h, p);
+    if (r) return r;
+  }
+  return null;
+}
+
 /**
  * The household's people grouped by identity (valid ID, else key). The linker joins archive and handbook rows
  * to national people only, so a member the national record lacks may appear once per source that lists them.

@@ -49,6 +49,22 @@ describe('mismatch/household-fields', () => {
     expect(run({ edit: fewer })).toEqual([]);
   });
 
+  it('board size: equal to hukou\'s count is right even where national differs; any other count is found', () => {
+    // National, archive and handbook list 张小明 (3 people); hukou has him dead, or not at all; the board says 2.
+    const board2 = (k: FamilyKind, c: Cells) => (k === 'notice-board' ? { ...c, householdSize: '2' } : c);
+    const dead = (k: FamilyKind, c: Cells, i: number) => (k === 'hukou' && i === 2 ? { ...c, personStatus: '死亡' } : board2(k, c));
+    const absent = (k: FamilyKind, c: Cells, i: number) => (k === 'hukou' && i === 2 ? null : board2(k, c));
+    expect(run({ edit: dead })).toEqual([]);
+    expect(run({ edit: absent })).toEqual([]);
+    // Hukou holds all three alive: the board's 2 is wrong.
+    expect(summary(run({ edit: board2 }))).toEqual([['householdSize', 'notice-board', { national: '3人', 'notice-board': '2人' }]]);
+    // Hukou has him dead but the board says 1: wrong by either count.
+    const one = (k: FamilyKind, c: Cells, i: number) => (k === 'notice-board' ? { ...c, householdSize: '1' } : dead(k, c, i));
+    expect(summary(run({ edit: one }))).toEqual([['householdSize', 'notice-board', { national: '3人', 'notice-board': '1人' }]]);
+    // Without hukou the national record decides.
+    expect(summary(run({ edit: board2, without: ['hukou'] }))).toEqual([['householdSize', 'notice-board', { national: '3人', 'notice-board': '2人' }]]);
+  });
+
   it('脱贫状态, 脱贫年度 and 致贫原因', () => {
     const exited = { status: '已脱贫(享受政策)', exitYear: '2017' };
     const edit = (k: FamilyKind, c: Cells) => {

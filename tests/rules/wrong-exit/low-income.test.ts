@@ -45,6 +45,8 @@ describe('wrong-exit/low-income', () => {
     expect(f.severity).toBe('warning');
     expect(f.message).toMatch(/^风险提示/);
     expect(f.message).not.toContain('低于');
+    expect(f.message).toContain('国办系统人均纯收入为3535元，等于2018年脱贫标准3535元（不超过标准的10%）');
+    expect(run({ income: '3600' })[0].message).toContain('为3600元，仅略高于2018年脱贫标准3535元');
   });
 
   it('within the warning margin is a warning; just above the margin is nothing', () => {
@@ -64,18 +66,45 @@ describe('wrong-exit/low-income', () => {
     expect(f.message).not.toContain('国办系统人均纯收入为8000元');
   });
 
-  it('recomputes the handbook ledger per year against that year’s threshold (2023 → 2021 monitoring line)', () => {
-    // 6000 + 4000 = 10000 元 for 2 people = 5000 元 < 6000.
-    const lines = ledger('2023', [['工资性收入', '6000'], ['政策补贴', '4000']]);
-    const [f] = run({ income: '8000' }, { ledger: lines });
+  it('recomputes the handbook ledger per year from the exit year on, against the exit year’s threshold', () => {
+    // 2019: 3000 + 3000 = 6000 元 for 2 people = 3000 元 < 3535 (2018, the exit year).
+    const lines = ledger('2019', [['工资性收入', '3000'], ['政策补贴', '3000']]);
+    const [f, ...rest] = run({ income: '8000' }, { ledger: lines });
+    expect(rest).toEqual([]);
     expect(f.severity).toBe('high');
-    expect(f.message).toContain('《一本通》收支流水2023年人均收入（2笔合计10000元÷2人）为5000元，低于2023年防返贫监测标准6000元（沿用2021年标准）');
-    expect(f.evidence['《一本通》收支流水人均收入']).toBe('2023年：5000元');
+    expect(f.message).toContain('《一本通》收支流水2019年人均收入（2笔合计6000元÷2人）为3000元，低于2018年脱贫标准3535元');
+    expect(f.evidence['《一本通》收支流水人均收入']).toBe('2019年：3000元');
     expect(f.locations.filter((l) => l.kind === 'one-book')).toHaveLength(2);
-    // 12000 元 for 2 people = 6000: at the line, within the margin.
-    expect(run({ income: '8000' }, { ledger: ledger('2023', [['工资性收入', '12000']]) })[0].severity).toBe('warning');
-    // 14000 元 for 2 people = 7000: clear.
+    // The same income in the exit year itself is below too; in a year before the exit it is not compared.
+    expect(run({ income: '8000' }, { ledger: ledger('2018', [['工资性收入', '6000']]) }).map((x) => x.severity)).toEqual(['high']);
+    expect(run({ income: '8000' }, { ledger: ledger('2017', [['工资性收入', '2000']]) })).toEqual([]);
+  });
+
+  it('a later ledger year below its own, higher line (2023: the monitoring line) is a risk, not a wrong exit', () => {
+    // 10000 元 for 2 people = 5000 元: above 2018's 3535, below 2023's 6000.
+    const [f, ...rest] = run({ income: '8000' }, { ledger: ledger('2023', [['工资性收入', '6000'], ['政策补贴', '4000']]) });
+    expect(rest).toEqual([]);
+    expect(f.severity).toBe('warning');
+    expect(f.message).toMatch(/^风险提示/);
+    expect(f.message).toContain(
+      '《一本通》收支流水2023年人均收入（2笔合计10000元÷2人）为5000元，不低于2018年脱贫标准3535元，但低于2023年防返贫监测标准6000元（沿用2021年标准），有返贫风险',
+    );
+    expect(f.evidence['适用标准']).toBe('2018年脱贫标准3535元；2023年防返贫监测标准6000元（沿用2021年标准）');
+    // At the 2023 line (12000 ÷ 2 = 6000) or above it: nothing.
+    expect(run({ income: '8000' }, { ledger: ledger('2023', [['工资性收入', '12000']]) })).toEqual([]);
     expect(run({ income: '8000' }, { ledger: ledger('2023', [['工资性收入', '14000']]) })).toEqual([]);
+    // A 2019 ledger between 2018's 3535 and 2019's 3747 (3600): a risk too.
+    const [g] = run({ income: '8000' }, { ledger: ledger('2019', [['工资性收入', '7200']]) });
+    expect(g.severity).toBe('warning');
+    expect(g.message).toContain('为3600元，不低于2018年脱贫标准3535元，但低于2019年脱贫标准3747元');
+  });
+
+  it('without an exit year, a ledger year is held only to its own line, and only for a warning', () => {
+    const [f, ...rest] = run({ exitYear: '', income: '8000' }, { ledger: ledger('2023', [['工资性收入', '10000']]) });
+    expect(rest).toEqual([]);
+    expect(f.severity).toBe('warning');
+    expect(f.message).toContain('为5000元，低于2023年防返贫监测标准6000元（沿用2021年标准）');
+    expect(f.message).not.toContain('不低于');
   });
 
   it('takes the exited stage from 贫困户属性 when there is no status', () => {
