@@ -10,10 +10,15 @@ export const rejectedRow: Rule = {
   description: '读取时因缺少姓名、身份证号或户编号等关键信息而无法归户使用的行，逐行列出文件、工作表、行号和原因。',
   severity: 'medium',
   *check(ds) {
+    // Rows alike in reason and content (a footer on every village sheet) are told apart by their order.
+    const seen = new Map<string, number>();
     for (const r of ds.rejected) {
       const label = KIND_LABELS[r.kind];
       const place = `${r.loc.file}${r.loc.sheet ? `（工作表“${r.loc.sheet}”）` : ''}第${r.loc.row}行`;
       const content = r.text ? `，该行内容：${r.text}` : '';
+      const same = `${r.reason}|${r.text || `${r.loc.file}#${r.loc.sheet ?? ''}`}`;
+      const n = (seen.get(same) ?? 0) + 1;
+      seen.set(same, n);
       const draft: FindingDraft = {
         township: null,
         village: null,
@@ -21,7 +26,7 @@ export const rejectedRow: Rule = {
         personId: null,
         name: null,
         // The row's content and the reason identify it from month to month; file and row number do not.
-        subject: `${r.reason}|${r.text || `${r.loc.file}#${r.loc.sheet ?? ''}`}`,
+        subject: n === 1 ? same : `${same}|${String(n)}`,
         severity: r.kind === 'national' ? 'high' : 'medium',
         field: null,
         values: { [r.kind]: r.text || null },

@@ -26,6 +26,21 @@ describe('data-quality/rejected-row', () => {
     expect(hk.locations).toEqual([{ kind: 'hukou', file: '户籍.xls', sheet: '户籍', row: 17, column: null }]);
   });
 
+  it('rows alike in reason and content on several sheets are each listed, with ids of their own', () => {
+    const footer = (sheet: string, row: number) => ({
+      kind: 'notice-board' as const,
+      loc: { file: '公示牌.xlsx', sheet, row },
+      reason: '该行没有户主姓名，无法使用，已跳过',
+      text: '调查人：王五 | 调查日期：2026年11月',
+    });
+    const rows = [footer('连湖村', 30), footer('石上村', 28), footer('坪上村', 31)];
+    const found = findingsOf(rejectedRow, dataset({ rejected: rows }));
+    expect(found.map((f) => f.evidence['工作表'])).toEqual(['连湖村', '石上村', '坪上村']);
+    // The first keeps the id it had alone; the same three rows read again give the same ids.
+    expect(found[0].id).toBe(findingsOf(rejectedRow, dataset({ rejected: rows.slice(0, 1) }))[0].id);
+    expect(findingsOf(rejectedRow, dataset({ rejected: rows })).map((f) => f.id)).toEqual(found.map((f) => f.id));
+  });
+
   it('finds nothing when no row was rejected', () => {
     const row = parsedRow(national, { householdNo: 'H1', name: '王大', idNumber: validIdFor('19700101', '011') });
     expect(findingsOf(rejectedRow, dataset({ national: [row] }))).toEqual([]);
