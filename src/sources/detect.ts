@@ -74,7 +74,8 @@ export function detect(
       return none(`表格类型无法确定：${tied.join('、')}的得分相同（${best.score}），请用参数指定来源类型`);
     }
     winner = hints[0];
-    decidedBy = `与${second.spec.label}得分相同，按文件名/工作表名判断`;
+    const others = candidates.filter((c) => c !== winner && c.score === best.score).map((c) => c.spec.label);
+    decidedBy = `与${others.join('、')}得分相同，按文件名/工作表名判断`;
   } else {
     const matches = matchColumns(winner.spec, columns, opts.mapping);
     decidedBy = winner.distinguishing.length

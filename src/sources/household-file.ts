@@ -10,6 +10,7 @@ export const householdFile = defineSource({
   nameHints: ['一户一档', '户档', '档案'],
   fields: c.memberFields,
   required: ['name', 'idNumber'],
-  distinguishing: ['housing'],
+  // 出生日期: member tables kept by village staff have it, the national export does not (the handbook has it too).
+  distinguishing: ['housing', 'birthDate'],
   identifying: ['name', 'idNumber'],
 });

@@ -64,6 +64,7 @@ export const national = defineSource({
     headId: c.headId,
   },
   required: ['householdNo'],
-  distinguishing: ['householdNo', 'personNo', 'status', 'relation', 'firstIdentified', 'householdType'],
+  // Not 与户主关系: every member table has it (an archive with 户编号 and no 住房情况 was read as a national export).
+  distinguishing: ['householdNo', 'personNo', 'status', 'firstIdentified', 'householdType'],
   identifying: ['name', 'idNumber', 'headName', 'headId'],
 });

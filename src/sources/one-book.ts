@@ -15,7 +15,8 @@ export const oneBook = defineSource({
     headSigned: f.yesno('户主签字', ['户主签字', '户主是否签字', '户主签名', '签字确认']),
   },
   required: ['name', 'idNumber'],
-  distinguishing: ['headSigned', 'helperUnit'],
+  // 出生日期 as in the archive: against the national export.
+  distinguishing: ['headSigned', 'helperUnit', 'birthDate'],
   identifying: ['name', 'idNumber'],
 });
 

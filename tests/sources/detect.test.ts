@@ -43,9 +43,19 @@ describe('layout recognition', () => {
     expect(d.problem).toContain('一户一档');
   });
 
-  it('breaks the tie by a file or sheet name hint', () => {
+  it('breaks the tie by a file or sheet name hint, and says which layout it tied with', () => {
     expect(detect(cols(...MEMBERS), { names: '某某村一本通.xlsx 家庭成员' }).spec?.id).toBe('one-book');
-    expect(detect(cols(...MEMBERS), { names: '一户一档汇总.xls 黄金村' }).spec?.id).toBe('household-file');
+    const d = detect(cols(...MEMBERS), { names: '一户一档汇总.xls 黄金村' });
+    expect(d.spec?.id).toBe('household-file');
+    expect(d.decidedBy).toBe('与《一本通》家庭成员得分相同，按文件名/工作表名判断');
+  });
+
+  it('an archive with 户编号 and 与户主关系 but no 住房情况 is not taken for the national export', () => {
+    const archive = cols('乡镇', '行政村', '户编号', ...MEMBERS.slice(2));
+    expect(detect(archive).spec?.id).not.toBe('national');
+    expect(detect(archive, { names: '一户一档.xlsx 一户一档' }).spec?.id).toBe('household-file');
+    // Without 出生日期 nothing speaks against the national export: its 户编号 decides.
+    expect(detect(cols('乡镇', '行政村', '户编号', ...MEMBERS.slice(2).filter((h) => h !== '出生日期'))).spec?.id).toBe('national');
   });
 
   it('a forced kind overrides recognition', () => {
