@@ -1,8 +1,12 @@
 /**
  * Delimited text (CSV, TSV) parsed from decoded chunks, record by record. The rules are those of csv-parse with
- * `relax_quotes` and `relax_column_count`, which this parser replaced on the streaming path:
+ * `relax_quotes` and `relax_column_count`, which this parser replaced on the streaming path, but for line ends:
  * - a field that starts with `"` is quoted: delimiters and line breaks inside it are text, `""` is one `"`;
- * - the first line break met outside quotes (CRLF, LF or CR) is the record end for the rest of the file;
+ * - outside quotes LF and CRLF both end a record, wherever they appear (a file joined from two exports mixes
+ *   them; csv-parse takes the first one met for the whole file and reads the other as text). Only in a file
+ *   whose first line break is CRLF, a lone LF before the record has as many fields as the first record is text
+ *   (a line break inside a cell some exporters write unquoted). A file whose first line break is a lone CR (old
+ *   Mac) ends its records with CR; a lone CR elsewhere is text;
  * - a `"` inside an unquoted field is text; a closing `"` followed by anything but a delimiter or the record end
  *   is text too (the field keeps both of its quotes);
  * - an empty line is a record with one empty field; the end of the file ends the last record (no empty record
@@ -42,8 +46,10 @@ export class DelimitedParser {
   private final = false;
   /** Where the next `"` in `text` at or after `pos` is (-1: none); -2 when not looked for yet. */
   private quoteAt = -2;
-  /** Record end, set by the first line break met outside quotes. */
+  /** The first line break met outside quotes: CRLF, LF or a lone CR (see the rules above). */
   private eol: '\r\n' | '\n' | '\r' | null = null;
+  /** Fields of the first record: a lone LF in a CRLF file ends a record that has as many. */
+  private width = 0;
   /** A record in progress on the character-by-character path. */
   private open = false;
   private record: string[] = [];
@@ -74,6 +80,12 @@ export class DelimitedParser {
 
   /** The next complete record, or null when more text is needed (or, after `finish`, when there is none left). */
   next(): string[] | null {
+    const record = this.nextRecord();
+    if (record && this.width === 0) this.width = record.length;
+    return record;
+  }
+
+  private nextRecord(): string[] | null {
     const s = this.text;
     const n = s.length;
     while (this.pos < n) {
@@ -82,7 +94,7 @@ export class DelimitedParser {
         if (record !== null) return record;
         break;
       }
-      const e = s.indexOf(this.eol, this.pos);
+      const e = this.lineBreak(s);
       if (e === -1) {
         // The last line goes on in the next piece, unless the text ends here or the line is very long.
         if (!this.final && n - this.pos <= MAX_PENDING) return null;
@@ -96,8 +108,8 @@ export class DelimitedParser {
         if (record !== null) return record;
         break;
       }
-      const line = own(s.slice(this.pos, e));
-      this.pos = e + this.eol.length;
+      const line = own(s.slice(this.pos, this.lineEnd(s, e)));
+      this.pos = e + 1;
       return this.split(line);
     }
     if (!this.final) return null;
@@ -125,11 +137,11 @@ export class DelimitedParser {
     const s = this.text;
     if (this.pos >= s.length) return this.final ? false : null;
     if (this.open || this.eol === null) return false;
-    const e = s.indexOf(this.eol, this.pos);
+    const e = this.lineBreak(s);
     if (e === -1) return !this.final && s.length - this.pos <= MAX_PENDING ? null : false;
     if (this.quoteAt !== -1 && this.quoteAt < this.pos) this.quoteAt = s.indexOf('"', this.pos);
     if (this.quoteAt !== -1 && this.quoteAt < e) return false;
-    this.pos = e + this.eol.length;
+    this.pos = e + 1;
     return true;
   }
 
@@ -143,26 +155,50 @@ export class DelimitedParser {
     return out;
   }
 
+  /** The LF (or, in a CR file, the CR) that ends the line from `pos` on, without regard to quotes; -1: none yet. */
+  private lineBreak(s: string): number {
+    if (this.eol === '\r') return s.indexOf('\r', this.pos);
+    let e = s.indexOf('\n', this.pos);
+    if (this.eol === '\r\n') {
+      while (e !== -1 && s.charCodeAt(e - 1) !== CR && !this.fieldsEnd(this.fieldsIn(s, this.pos, e))) e = s.indexOf('\n', e + 1);
+    }
+    return e;
+  }
+
+  /** Where the line whose line break is at `e` ends: before a CR that precedes an LF. */
+  private lineEnd(s: string, e: number): number {
+    return this.eol !== '\r' && e > this.pos && s.charCodeAt(e - 1) === CR ? e - 1 : e;
+  }
+
+  private fieldsIn(s: string, from: number, to: number): number {
+    let n = 1;
+    for (let i = s.indexOf(this.delimiter, from); i !== -1 && i < to; i = s.indexOf(this.delimiter, i + 1)) n++;
+    return n;
+  }
+
+  /** A lone LF in a CRLF file ends a record of `fields` fields (see the rules above). */
+  private fieldsEnd(fields: number): boolean {
+    return this.width > 0 && fields >= this.width;
+  }
+
   /**
    * Length of the record end at `i`: 0 when there is none, -1 when the next chunk must tell (a CR at the end of
    * this one). Before the first record end is known, the first line break found sets it.
    */
   private eolAt(s: string, i: number): number {
-    const final = this.final;
     const c = s.charCodeAt(i);
     if (c !== CR && c !== LF) return 0;
-    if (this.eol === null) {
-      if (c === LF) this.eol = '\n';
-      else if (i + 1 >= s.length && !final) return -1;
-      else this.eol = s.charCodeAt(i + 1) === LF ? '\r\n' : '\r';
-      return this.eol.length;
+    if (c === LF) {
+      if (this.eol === null) this.eol = '\n';
+      if (this.eol === '\n') return 1;
+      return this.eol === '\r\n' && this.fieldsEnd(this.record.length + 1) ? 1 : 0;
     }
-    if (this.eol === '\r\n') {
-      if (c !== CR) return 0;
-      if (i + 1 >= s.length) return final ? 0 : -1;
-      return s.charCodeAt(i + 1) === LF ? 2 : 0;
-    }
-    return c === this.eol.charCodeAt(0) ? 1 : 0;
+    // A CR: a record end with the LF after it, or alone where the file ends its lines with CR.
+    if (i + 1 >= s.length && !this.final) return -1;
+    const crlf = i + 1 < s.length && s.charCodeAt(i + 1) === LF;
+    if (this.eol === null) this.eol = crlf ? '\r\n' : '\r';
+    if (crlf) return 2;
+    return this.eol === '\r' ? 1 : 0;
   }
 
   /** The fields of a line without quotes (its own copy: fields may be slices of it). */

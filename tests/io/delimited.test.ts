@@ -4,10 +4,12 @@ import { DelimitedParser, UnclosedQuoteError } from '../../src/io/delimited.js';
 import { random } from '../helpers/random.js';
 
 /** The options the streaming path used with csv-parse before this parser replaced it: the reference. */
-function reference(text: string, delimiter: string): string[][] | 'unclosed' {
+/** csv-parse's records; `lineEnds` as ours treat them in a file whose lines end with LF or CRLF. */
+function reference(text: string, delimiter: string, lineEnds?: string[]): string[][] | 'unclosed' {
   try {
     return csvParse(text, {
       delimiter,
+      ...(lineEnds ? { record_delimiter: lineEnds } : {}),
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,
@@ -94,13 +96,21 @@ describe('delimited text parser', () => {
     expect(ours('ab"c,"d"e,f\n', ',')).toEqual([['ab"c', '"d"e', 'f']]);
   });
 
-  it('ends records where the first line break outside quotes says', () => {
-    // CRLF first: a lone LF later is text.
-    expect(ours('a\r\nb\nc\r\n', ',')).toEqual([['a'], ['b\nc']]);
-    // LF first: a CR before the next LF is text.
-    expect(ours('a\nb\r\nc', ',')).toEqual([['a'], ['b\r'], ['c']]);
+  it('ends records at LF and CRLF wherever they appear; at CR only where the first line break is one', () => {
+    // CRLF first, then LF (two exports joined): every line is a record, none loses a field.
+    expect(ours('a,1\r\nb,2\nc,3\r\nd,4\n', ',')).toEqual([['a', '1'], ['b', '2'], ['c', '3'], ['d', '4']]);
+    // LF first, then CRLF: the CR is not kept in the last field.
+    expect(ours('a\nb\r\nc', ',')).toEqual([['a'], ['b'], ['c']]);
+    // CRLF first: a lone LF ends a record that has the first record's fields, else it is text in a cell.
+    expect(ours('a,b,c\r\n1,x\ny,3\n4,5,6\r\n', ',')).toEqual([['a', 'b', 'c'], ['1', 'x\ny', '3'], ['4', '5', '6']]);
+    expect(ours('a\tb\r\n1\t2\n3\t4\n', '\t')).toEqual([['a', 'b'], ['1', '2'], ['3', '4']]);
+    // A lone CR in a file of LF or CRLF lines is text.
+    expect(ours('a\nb\rx\r\nc\n', ',')).toEqual([['a'], ['b\rx'], ['c']]);
     // CR only (old Mac files).
     expect(ours('a,1\rb,2\r', ',')).toEqual([['a', '1'], ['b', '2']]);
+    // The same wherever the text is cut.
+    const mixed = 'a,"1\r\n2"\r\nb,2\nc,3\r\n';
+    for (let i = 0; i <= mixed.length; i++) expect(ours(mixed, ',', [i])).toEqual([['a', '1\r\n2'], ['b', '2'], ['c', '3']]);
   });
 
   it('a quote left open at the end is an error; the records before it are given', () => {
@@ -135,14 +145,23 @@ describe('delimited text parser', () => {
 
   it('agrees with csv-parse on random text cut into random chunks', () => {
     const next = random(20261127);
-    const alphabet = ['a', '中', '𠮷', ',', '\t', '"', '""', '\r', '\n', '\r\n', ' ', "'"];
+    const common = ['a', '中', '𠮷', ',', '\t', '"', '""', ' ', "'"];
+    // Lines ending with LF first, then LF or CRLF mixed (csv-parse told that both end records); with CRLF
+    // alone; or with CR alone. (A lone LF after a first CRLF has a rule of its own, tested above.)
+    const alphabets = [
+      [...common, '\n', '\r\n'],
+      [...common, '\r\n'],
+      [...common, '\r'],
+    ];
     for (let round = 0; round < 3000; round++) {
+      const kind = Math.floor(next() * 3);
+      const alphabet = alphabets[kind];
       const length = Math.floor(next() * 30);
-      let text = '';
+      let text = kind === 0 ? 'h\n' : '';
       for (let i = 0; i < length; i++) text += alphabet[Math.floor(next() * alphabet.length)];
       const delimiter = next() < 0.5 ? ',' : '\t';
       const cuts = [Math.floor(next() * text.length), Math.floor(next() * text.length)].sort((x, y) => x - y);
-      const expected = reference(text, delimiter);
+      const expected = reference(text, delimiter, kind === 0 ? ['\r\n', '\n'] : undefined);
       expect({ text, cuts, got: ours(text, delimiter, cuts) }).toEqual({ text, cuts, got: expected });
       const stripped = expected === 'unclosed' ? expected : expected.map((r) => r.map((f) => f.replace(/^'/, '')));
       expect({ text, cuts, got: ours(text, delimiter, cuts, true) }).toEqual({ text, cuts, got: stripped });
