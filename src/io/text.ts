@@ -162,6 +162,17 @@ function detach(s: string): string {
   return (' ' + s).slice(1);
 }
 
+
+/**
+ * A cell written as Excel's text formula `="0360…"` (how a CSV keeps leading zeros and long numbers as text
+ * when Excel opens it) holds the text inside the quotes.
+ */
+export function excelText(field: string): string {
+  const n = field.length;
+  if (n < 3 || field.charCodeAt(0) !== 61 || field.charCodeAt(1) !== 34 || field.charCodeAt(n - 1) !== 34) return field;
+  const inner = field.slice(2, n - 1);
+  return inner.includes('"') ? inner.replaceAll('""', '"') : inner;
+}
 /**
  * The rows of a text file, parsed a decoded chunk at a time. A plain iterator rather than an async generator:
  * rows already parsed are handed out without suspending, which costs a few times less per row.
@@ -231,7 +242,7 @@ class TextRows implements AsyncIterableIterator<RawRow> {
   private row(record: string[]): RawRow {
     const cells: (Cell | undefined)[] = [];
     for (let i = 0; i < record.length; i++) {
-      const text = record[i];
+      const text = excelText(record[i]);
       if (text !== '') cells[i] = { v: text.length < SLICE_MIN ? text : detach(text) };
     }
     return { row: this.n, cells };

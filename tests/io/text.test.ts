@@ -41,6 +41,32 @@ describe('delimited text in every encoding', () => {
   });
 });
 
+describe('cells written as Excel text formulas', () => {
+  it('="…" gives the text inside, quoted or not; other cells starting with = stay as they are', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'jingzhun-eq-'));
+    try {
+      const file = join(dir, 'ids.csv');
+      const lines = [
+        '户编号,身份证号码,备注',
+        '="3607331012010001",="36073319800101123X",="a""b"',
+        '"=""3607331012010002""","=""360733198001011248""",=SUM(A1)',
+        '="",="x,="',
+      ];
+      await writeFile(file, lines.join('\r\n') + '\r\n');
+      const rows = await readRows((await openWorkbook(file)).sheets[0]);
+      expect(rows.map((r) => r.cells.map((c) => c?.v))).toEqual([
+        ['户编号', '身份证号码', '备注'],
+        ['3607331012010001', '36073319800101123X', 'a"b'],
+        ['3607331012010002', '360733198001011248', '=SUM(A1)'],
+        // An empty formula is an empty cell; an unclosed one is text.
+        [undefined, '="x', '="'],
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("the hukou export: tab-separated GB18030 named .xls, cells prefixed with '", () => {
   it('strips exactly one leading apostrophe per cell', async () => {
     const wb = await openWorkbook(fixture('hukou.xls'));
