@@ -54,7 +54,12 @@ export async function runAudit(opts: AuditOptions): Promise<{
     hukouKeys: hukouIds ? (keys) => hukouIds.addKeys(keys) : undefined,
   });
   if (src.national.length === 0) {
-    throw new NoNationalError('没有找到国办系统数据（国办系统导出表）：请用 --national 指定，或确认文件夹中有该表');
+    // The national export may be among the files that could not be read: say which, and why.
+    const bad = src.inputs.filter((i) => i.error);
+    const list = bad.map((b) => `\n  ${b.file}${b.sheet ? ` [${b.sheet}]` : ''}：${b.error}`).join('');
+    throw new NoNationalError(
+      `没有找到国办系统数据（国办系统导出表）：请用 --national 指定，或确认文件夹中有该表${bad.length ? `\n未能使用的文件或工作表（${bad.length}）：${list}` : ''}`,
+    );
   }
   const t1 = performance.now();
   const ds = linkDataset(src, opts.policy, opts.asOf);

@@ -1,4 +1,5 @@
 /** `jingzhun audit`: the main job — compare every source and write the correction lists. */
+import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { CATEGORY_LABELS, CATEGORIES } from '../model/finding.js';
 import { KIND_LABELS, ROSTER_KINDS, type SourceKind } from '../model/kinds.js';
@@ -50,6 +51,29 @@ function rosterInputs(specs: string[]): InputFile[] {
   });
 }
 
+/**
+ * Runs `write`; a file-system refusal (no permission, a file where the folder should be, a full disk, a report
+ * still open in Excel) is a usage error.
+ */
+async function writable<T>(out: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why: Record<string, string> = {
+      EACCES: '没有写入权限',
+      EPERM: '没有写入权限',
+      EEXIST: '同名文件已存在，不是文件夹',
+      ENOTDIR: '路径中有同名文件，不是文件夹',
+      ENOSPC: '磁盘空间不足',
+      EROFS: '磁盘为只读',
+      EBUSY: '文件被其他程序占用（请先关闭已打开的报告）',
+    };
+    if (code && why[code]) throw new UsageError(`无法在 ${out} 写入报告：${why[code]}（可用 --out 指定其他文件夹）`);
+    throw e;
+  }
+}
+
 export async function runAuditCommand(dir: string | undefined, o: AuditCliOptions, write: (s: string) => void): Promise<number> {
   const asOf = o.asOf ?? today();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || !isRealDate(asOf)) throw new UsageError(`--as-of 应为 YYYY-MM-DD 格式的日期：${asOf}`);
@@ -67,6 +91,8 @@ export async function runAuditCommand(dir: string | undefined, o: AuditCliOption
     ...rosterInputs(o.roster),
   ];
   if (!dir && flagged.length === 0) throw new UsageError('请指定数据文件夹，或用 --national 等参数指定文件');
+  // Before minutes of reading: a report folder that cannot be made is a usage error now, not after.
+  await writable(o.out, () => mkdir(o.out, { recursive: true }));
   const policy = await loadPolicy(o.policy);
   const mapping = o.mapping ? await loadMapping(o.mapping) : undefined;
 
@@ -127,7 +153,7 @@ export async function runAuditCommand(dir: string | undefined, o: AuditCliOption
   }
   if (tty) process.stderr.write('\r\x1b[K');
   result.inputs.push(...skipped.map((s) => ({ file: s.file, sheet: null, kind: null, format: null, encoding: null, rows: 0, rejected: 0, error: s.reason })));
-  const written = await writeReports(result, o.out, splitBy);
+  const written = await writable(o.out, () => writeReports(result, o.out, splitBy));
 
   if (!o.quiet) {
     for (const n of notes) write(`${n}\n`);

@@ -7,7 +7,7 @@ export const SPREADSHEET_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.et', '.csv', 
 export interface Collected {
   /** Files to read, in a stable order. */
   files: string[];
-  /** Files of a folder that were passed over, with a Chinese reason (lock files, other types). */
+  /** Files and subfolders of a folder that were passed over, with a Chinese reason (lock files, other types, no permission). */
   skipped: { file: string; reason: string }[];
   /** Paths named on the command line that do not exist (Chinese message each). */
   missing: { file: string; reason: string }[];
@@ -18,7 +18,15 @@ export interface Collected {
 const isLockFile = (name: string) => name.startsWith('~$') || name.startsWith('.~lock');
 
 async function walk(dir: string, out: Collected): Promise<void> {
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  let entries;
+  try {
+    entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch (e) {
+    // A folder that cannot be listed (no permission) is passed over like an unreadable file, not the end of the run.
+    const code = (e as NodeJS.ErrnoException).code;
+    out.skipped.push({ file: dir, reason: code === 'EACCES' || code === 'EPERM' ? '没有读取该文件夹的权限，已跳过' : `无法读取该文件夹（${code ?? '未知错误'}），已跳过` });
+    return;
+  }
   for (const e of entries) {
     const path = join(dir, e.name);
     if (e.isDirectory()) {

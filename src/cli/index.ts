@@ -12,6 +12,13 @@ async function run(): Promise<number> {
   return main(process.argv);
 }
 
+// A reader that stops early (`| head`) closes the pipe: the rest of the output has nowhere to go, which is no error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
+}
+
 run().then(
   (code) => {
     process.exitCode = code;

@@ -163,6 +163,9 @@ function detach(s: string): string {
 }
 
 
+/** The old DOS end-of-file mark some exporters still append: no content. */
+const CTRL_Z = '\x1a';
+
 /**
  * A cell written as Excel's text formula `="0360…"` (how a CSV keeps leading zeros and long numbers as text
  * when Excel opens it) holds the text inside the quotes.
@@ -243,6 +246,7 @@ class TextRows implements AsyncIterableIterator<RawRow> {
     const cells: (Cell | undefined)[] = [];
     for (let i = 0; i < record.length; i++) {
       const text = excelText(record[i]);
+      if (text === CTRL_Z) continue;
       if (text !== '') cells[i] = { v: text.length < SLICE_MIN ? text : detach(text) };
     }
     return { row: this.n, cells };

@@ -3,7 +3,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jingzhun } from '../helpers/cli.js';
+import { spawn } from 'node:child_process';
+import { CLI, jingzhun } from '../helpers/cli.js';
 
 const DATA = 'fixtures/handbuilt/data';
 const out = () => mkdtempSync(join(tmpdir(), 'jz-cli-out-'));
@@ -28,6 +29,37 @@ describe('jingzhun audit', () => {
     expect(r.stderr).toContain('没有找到国办系统数据');
     noStack(r.stderr);
   });
+
+  it('without a readable national export, names the files it could not read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jz-natbroken-'));
+    cpSync(join(DATA, '户籍人口信息.xls'), join(dir, '户籍人口信息.xls'));
+    writeFileSync(join(dir, '国办系统导出.xlsx'), 'PK\x03\x04 cut short');
+    const r = jingzhun(['audit', dir, '--out', out()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('没有找到国办系统数据');
+    expect(r.stderr).toMatch(/未能使用的文件或工作表（1）：\n\s+\S*国办系统导出\.xlsx：/);
+    noStack(r.stderr);
+  });
+
+  it('a report folder that cannot be written is a Chinese message and exit 2, before reading', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jz-outfile-'));
+    writeFileSync(join(dir, 'taken'), 'a file, not a folder');
+    const r = jingzhun(['audit', DATA, '--as-of', '2026-11-27', '--out', join(dir, 'taken')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('无法在');
+    expect(r.stderr).toContain('写入报告');
+    noStack(r.stderr);
+  });
+
+  it('output piped to a reader that stops early (| head) is no error', async () => {
+    const child = spawn(process.execPath, [CLI, 'audit', DATA, '--as-of', '2026-11-27', '--out', out()], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  }, 60_000);
 
   it('exits 2 when a file named by a flag cannot be read, and names it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jz-bad-'));

@@ -61,6 +61,10 @@ describe('cells written as Excel text formulas', () => {
         // An empty formula is an empty cell; an unclosed one is text.
         [undefined, '="x', '="'],
       ]);
+      // The DOS end-of-file mark (Ctrl-Z) after the last line is no row of content.
+      await writeFile(file, lines.slice(0, 2).join('\r\n') + '\r\n\x1a');
+      const marked = await readRows((await openWorkbook(file)).sheets[0]);
+      expect(marked.map((r) => r.cells.filter(Boolean).length)).toEqual([3, 3, 0]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
