@@ -43,14 +43,21 @@ export function registeredHouseholds(rows: readonly NationalRecord[]): {
     .map(([householdId, national]) => {
       const head = national.find((r) => r.relation === 'head') ?? null;
       const first = national[0];
-      const people: Person[] = national
-        .filter((r) => nameOf(r) || r.idNumber || r.headId)
-        .map((r) => {
-          const personId = validId(r);
-          const p: Person = { key: '', personId, name: nameOf(r), records: { national: r }, links: {} };
-          p.key = personKey(p, householdId);
-          return p;
-        });
+      // A row repeating a member's valid ID within the household (pasted twice, a backup sheet) is that member
+      // again: one person, so the other sources link to them as to anyone; the rows stay for the duplicate rules.
+      const ids = new Set<string>();
+      const people: Person[] = [];
+      for (const r of national) {
+        if (!nameOf(r) && !r.idNumber && !r.headId) continue;
+        const personId = validId(r);
+        if (personId) {
+          if (ids.has(personId)) continue;
+          ids.add(personId);
+        }
+        const p: Person = { key: '', personId, name: nameOf(r), records: { national: r }, links: {} };
+        p.key = personKey(p, householdId);
+        people.push(p);
+      }
       return {
         householdId,
         township: first.township,

@@ -129,6 +129,24 @@ describe('people across sources', () => {
     expect(person(ds, B)?.links['household-file']?.note).toContain('同音');
   });
 
+  it('a household pasted twice in the national export is one set of people: the others link to them by ID', () => {
+    const ds = linkDataset(
+      sources({
+        national: [...H1(), ...H1()],
+        hukou: [parsedRow(hukou, { householdNo: '220001', name: '刘明', idNumber: C, relation: '20' })],
+        'household-file': [parsedRow(householdFile, { ...PLACE, headName: '刘福', name: '刘明', idNumber: C })],
+      }),
+      policy,
+      '2026-11-27',
+    );
+    const [h] = ds.households;
+    expect(h.national).toHaveLength(6); // every row stays, for the duplicate rules
+    expect(h.people.map((p) => p.personId)).toEqual([A, B, C]);
+    expect(ds.ambiguous).toEqual([]);
+    expect(person(ds, C)?.links.hukou?.method).toBe('id');
+    expect(person(ds, C)?.records['household-file']).toBeDefined();
+  });
+
   it('reports an ID found in two national households as ambiguous instead of guessing', () => {
     const other = [nat('H2', '陈二', validIdFor('19700101', '051'), '户主'), nat('H2', '刘明', C, '之子')];
     const ds = linkDataset(sources({ national: [...H1(), ...other], hukou: [parsedRow(hukou, { householdNo: '9', name: '刘明', idNumber: C })] }), policy, '2026-11-27');
