@@ -43,12 +43,49 @@ async function isUtf8(file: string): Promise<boolean> {
   }
 }
 
-/** BOM first, else UTF-8 if the whole file is valid UTF-8, else GB18030 (what Excel on Chinese Windows writes). */
+/** UTF-8 with a few damaged bytes still reads as UTF-8: at least this many good multi-byte characters per bad byte. */
+const GOOD_PER_BAD = 50;
+
+/**
+ * Counts, chunk by chunk, UTF-8 multi-byte characters and bytes that cannot be UTF-8, and stops as soon as the
+ * bad ones are too many for a damaged UTF-8 file (GB18030 text fails at its first Chinese characters).
+ */
+export async function mostlyUtf8(file: string): Promise<boolean> {
+  let good = 0;
+  let bad = 0;
+  let need = 0; // continuation bytes still expected
+  for await (const chunk of chunks(file)) {
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i];
+      if (need > 0) {
+        if ((b & 0xc0) === 0x80) {
+          if (--need === 0) good++;
+          continue;
+        }
+        need = 0;
+        bad++;
+      }
+      if (b < 0x80) continue;
+      if (b >= 0xc2 && b <= 0xdf) need = 1;
+      else if (b >= 0xe0 && b <= 0xef) need = 2;
+      else if (b >= 0xf0 && b <= 0xf4) need = 3;
+      else bad++;
+      if (bad >= 4 && bad * GOOD_PER_BAD > good) return false;
+    }
+  }
+  return bad * GOOD_PER_BAD <= good;
+}
+
+/**
+ * BOM first, else UTF-8 if the whole file is valid UTF-8 — or nearly: a few damaged bytes among many UTF-8
+ * characters (they read as U+FFFD, which the cell's field reports) —, else GB18030 (what Excel on Chinese
+ * Windows writes).
+ */
 export async function detectEncoding(file: string, head: Uint8Array): Promise<TextEncoding> {
   const bom = bomEncoding(head);
   if (bom) return bom;
   try {
-    return (await isUtf8(file)) ? 'utf-8' : 'gb18030';
+    return (await isUtf8(file)) || (await mostlyUtf8(file)) ? 'utf-8' : 'gb18030';
   } catch (err) {
     throw fsError(file, err);
   }

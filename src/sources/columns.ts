@@ -27,6 +27,18 @@ const WINDOW = 4096;
 /** Distinct values remembered at most; the memory is emptied when full. */
 const CAPACITY = 1024;
 
+/** U+FFFD, what a decoder puts for bytes its encoding cannot read. */
+const REPLACEMENT = '\ufffd';
+
+/**
+ * A text cell holding U+FFFD lost characters when the file was decoded (a damaged byte, or a character its
+ * encoding lacks): a problem of the cell, whatever the field makes of the rest.
+ */
+function undecodable(cell: Cell, parsed: Parsed<unknown>): Parsed<unknown> {
+  if (parsed.problem !== null || typeof cell.v !== 'string' || !cell.v.includes(REPLACEMENT)) return parsed;
+  return { value: parsed.value, problem: '含有无法识别的字符（文件编码损坏，或该字符不在文件的编码中），请按原件核对' };
+}
+
 /** Same cell value: `===`, except that 0 and -0 differ (they are one key of a Map). */
 function sameValue(a: CellValue, b: CellValue): boolean {
   return a === b && (a !== 0 || 1 / a === 1 / (b as number));
@@ -74,7 +86,7 @@ export class FieldColumn {
   }
 
   private remember(cell: Cell, seen: Map<CellValue, Seen> | null): Parsed<unknown> {
-    const entry: Seen = { cell, v: cell.v, fmt: cell.fmt, numeric: cell.numeric, parsed: this.def.parse(cell, this.ctx) };
+    const entry: Seen = { cell, v: cell.v, fmt: cell.fmt, numeric: cell.numeric, parsed: undecodable(cell, this.def.parse(cell, this.ctx)) };
     this.last = entry;
     if (seen !== null) {
       if (seen.size >= CAPACITY) seen.clear();

@@ -197,3 +197,28 @@ describe('readSheets skipRows', () => {
     expect(asked).toEqual(['一户一档']);
   });
 });
+
+describe('a UTF-8 file with a damaged byte', () => {
+  it('is still read as UTF-8, and the damaged cell is a problem of its row', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jz-badbyte-'));
+    const damaged = join(dir, '一户一档.csv');
+    const [head, ...rest] = CSV.split('\n');
+    const bytes = Buffer.from([head, ...rest.slice(0, 5)].join('\n') + '\n', 'utf8');
+    // 王芳 → 王 + a byte UTF-8 cannot start with + 芳.
+    const at = bytes.indexOf(Buffer.from('王芳', 'utf8')) + 3;
+    writeFileSync(damaged, Buffer.concat([bytes.subarray(0, at), Buffer.from([0xa0]), bytes.subarray(at)]));
+    const rows: ParsedRow[] = [];
+    let encoding: string | null = null;
+    for await (const sheet of readSheets(damaged)) {
+      encoding = sheet.encoding;
+      for await (const row of sheet.records()) rows.push(row);
+    }
+    expect(encoding).toBe('utf-8');
+    const records = rows.flatMap((r) => (r.record ? [r.record] : [])) as HouseholdFileRecord[];
+    expect(records.map((r) => r.name)).toEqual(['李明', '王\ufffd芳', '李小', '李二', '张三']);
+    expect(records[0].headName).toBe('李明');
+    const problem = records[1].problems.find((p) => p.field === 'name');
+    expect(problem?.message).toContain('无法识别的字符');
+    expect(records[0].problems.some((p) => p.message.includes('无法识别的字符'))).toBe(false);
+  });
+});
