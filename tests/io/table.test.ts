@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { openWorkbook } from '../../src/io/open.js';
 import { normalizeHeaderText, openTable, type Table, type TableRow } from '../../src/io/table.js';
 import type { RawRow, SheetSource } from '../../src/io/types.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fixture } from './helpers.js';
 
 /** Scores a row by how many of these header words it holds, as the sources layer would with its synonyms. */
@@ -178,5 +181,32 @@ describe('reader life cycle', () => {
     const got: number[] = [];
     for await (const r of t!.rows()) got.push(r.row);
     expect(got).toEqual(Array.from({ length: 50 }, (_, i) => i + 2));
+  });
+});
+
+describe('footers of survey and signature lines', () => {
+  it('调查人, 调查日期, 户主签字 and 帮扶责任人签字 rows are footers, and the rows after them are still read', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'jz-footer-')), 'board.csv');
+    const lines = [
+      '姓名,身份证号码,家庭人口',
+      '张三,360426199101010071,3',
+      '户主签字：,帮扶责任人签字：,',
+      '调查人：王五,调查日期：2026年11月,',
+      '核查人：李四,,',
+      '户主签字,,',
+      '李四,110102199101010078,2',
+    ];
+    writeFileSync(file, lines.join('\r\n') + '\r\n');
+    const wb = await openWorkbook(file);
+    const t = await openTable(wb.sheets[0], { scoreHeader });
+    const rows: TableRow[] = [];
+    for await (const r of t!.rows()) rows.push(r);
+    expect(t!.skipped.map((s) => [s.row, s.reason])).toEqual([
+      [3, 'footer'],
+      [4, 'footer'],
+      [5, 'footer'],
+      [6, 'footer'],
+    ]);
+    expect(rows.map((r) => r.row)).toEqual([2, 7]);
   });
 });
