@@ -137,7 +137,7 @@ function draft(ds: Dataset, h: RegisteredHousehold, exit: Exit, figures: Figure[
     const head = `${text(f).what}为${moneyText(f.value)}，`;
     if (v.kind === 'below') return `${head}低于${thresholdText(v.line)}`;
     if (v.kind === 'own') return `${head}${v.exitLine ? `不低于${thresholdText(v.exitLine)}，但` : ''}低于${thresholdText(v.line)}`;
-    return `${head}${f.value === v.line.value ? '等于' : '仅略高于'}${thresholdText(v.line)}（不超过标准的${margin}）`;
+    return `${head}${f.value === v.line.value ? '等于' : '仅略高于'}${thresholdText(v.line)}`;
   };
   const below = judged.filter(([, v]) => v.kind === 'below');
   const values: FindingDraft['values'] = {};
@@ -164,7 +164,7 @@ function draft(ds: Dataset, h: RegisteredHousehold, exit: Exit, figures: Figure[
   return {
     ...base,
     severity: 'warning',
-    message: `风险提示：${h.headName ?? ''}户（户编号 ${h.householdId}）国办系统记录为${exit.text}，${judged.map(figureText).join('；')}，有返贫风险，需关注`,
+    message: `风险提示：${h.headName ?? ''}户（户编号 ${h.householdId}）国办系统记录为${exit.text}，${judged.map(figureText).join('；')}${judged.some(([, v]) => v.kind === 'near') ? `（不超过标准的${margin}）` : ''}，有返贫风险，需关注`,
     suggestion: '将该户列为重点关注对象，核实收入稳定性，必要时纳入防返贫动态监测',
     locations,
   };
