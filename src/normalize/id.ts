@@ -229,6 +229,14 @@ function judge18(raw: string, cleaned: string, today: string): IdResult {
   const gender = genderFrom(cleaned[16]);
   const expected = checkChar(cleaned);
   if (expected !== cleaned[17]) {
+    // Ending in 000 and failing the check: a number Excel kept to 15 digits, saved as text since (DOMAIN §3.1).
+    if (cleaned.endsWith('000')) {
+      return result(raw, 'damaged', cleaned, {
+        prefix15: cleaned.slice(0, 15),
+        birthDate,
+        problem: `身份证号末三位为000且校验位不符，应是曾以数字格式保存、后三位已丢失（${raw}），须按原件重新录入`,
+      });
+    }
     return result(raw, 'badCheck', cleaned, { birthDate, gender, problem: `身份证号校验位错误（应为${expected}）` });
   }
   return result(raw, 'valid', cleaned, { id: cleaned, birthDate, gender });

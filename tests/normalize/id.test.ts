@@ -157,11 +157,28 @@ describe('IDs that went through a spreadsheet number', () => {
     expect(normalizeId('3.60426e17').status).toBe('damaged');
   });
 
-  test('text 360426199101010000 not from a numeric cell is judged as typed', () => {
+  test('text ending in 000 that fails the check is damaged (a number saved as text since); passing, it is valid', () => {
     const typed = '360426199101010000';
-    const expected = referenceCheck(typed.slice(0, 17)) === '0' ? 'valid' : 'badCheck';
-    expect(normalizeId(typed).status).toBe(expected);
-    expect(normalizeId({ v: typed }).status).toBe(expected);
+    expect(referenceCheck(typed.slice(0, 17))).not.toBe('0');
+    for (const cell of [typed, { v: typed }]) {
+      const r = normalizeId(cell);
+      expect(r.status).toBe('damaged');
+      expect(r.id).toBeNull();
+      expect(r.prefix15).toBe('360426199101010');
+      expect(r.birthDate).toBe('1991-01-01');
+      expect(r.problem).toBe('身份证号末三位为000且校验位不符，应是曾以数字格式保存、后三位已丢失（360426199101010000），须按原件重新录入');
+    }
+    // One digit off elsewhere is still a typo with a wrong check character.
+    expect(normalizeId('360426199101010001').status).toBe('badCheck');
+    // Text cannot tell a damaged number that passes the check from a real ID: it is taken as typed.
+    let passing = '';
+    for (let day = 1; day <= 28 && passing === ''; day++) {
+      for (let digit = 0; digit <= 9 && passing === ''; digit++) {
+        const first17 = `360426199101${String(day).padStart(2, '0')}${digit}00`;
+        if (referenceCheck(first17) === '0') passing = `${first17}0`;
+      }
+    }
+    expect(normalizeId(passing).status).toBe('valid');
   });
 
   test('a 15-digit number is exact even from a numeric cell', () => {
