@@ -8,7 +8,7 @@ import { idOf, nameOf } from '../../link/records.js';
 import { deaths } from '../../sources/index.js';
 import { location, personBase } from '../util.js';
 import { at, label, personText } from '../shared/display.js';
-import { departureOf, type Departure } from '../shared/members.js';
+import { aliveInHukou, departureOf, hukouOf, type Departure } from '../shared/members.js';
 
 const LISTING: readonly PersonKind[] = ['national', 'household-file', 'one-book'];
 
@@ -19,7 +19,7 @@ function basis(d: Departure): string {
   return parts.join('，');
 }
 
-function draft(h: RegisteredHousehold, p: Person, d: Departure, kind: PersonKind): FindingDraft {
+function draft(ds: Dataset, h: RegisteredHousehold, p: Person, d: Departure, kind: PersonKind): FindingDraft {
   const r = p.records[kind];
   const who = r ? personText(nameOf(r), idOf(r)) : (p.name ?? '');
   const values: FindingDraft['values'] = { [kind]: `仍在册：${who}` };
@@ -35,18 +35,26 @@ function draft(h: RegisteredHousehold, p: Person, d: Departure, kind: PersonKind
     evidence['死亡日期'] = d.death.deathDate;
     locations.push(location('deaths', d.death.loc, deaths.fields.deathDate.label));
   }
+  // Known from the deaths roster alone: hukou, where it holds the person, still shows them living.
+  const living = d.hukou ? null : hukouOf(ds, h, p);
+  if (living && aliveInHukou(living)) {
+    values.hukou = '正常（未注销）';
+    evidence['户籍人员状态'] = '正常';
+    locations.push(at('hukou', living.loc, 'personStatus'));
+  }
   if (p.links[kind]) evidence['关联方式'] = p.links[kind].note;
   const action = d.status === '迁出' ? '迁出减员' : d.status === '注销' ? '注销减员' : '死亡减员';
+  const where = kind === 'national' ? '国办系统' : label(kind);
+  const suggestion = d.hukou
+    ? `以户籍为准，在${where}中为该成员办理${action}，并更新家庭人口`
+    : `以死亡人员名单为准（核实后），在${where}中为该成员办理死亡减员，并更新家庭人口${values.hukou ? '；户籍仍登记为正常，请户籍部门核实后办理死亡注销' : ''}`;
   return {
     ...personBase(h, p),
     field: 'member',
     values,
     correct: kind,
     message: `${who}${basis(d)}，${label(kind)}仍将其列为本户成员（应减未减）`,
-    suggestion:
-      kind === 'national'
-        ? `以户籍为准，在国办系统中为该成员办理${action}，并更新家庭人口`
-        : `以户籍为准，在${label(kind)}中为该成员办理${action}，并更新家庭人口`,
+    suggestion,
     evidence,
     locations,
   };
@@ -56,7 +64,7 @@ function* check(ds: Dataset, h: RegisteredHousehold): Generator<FindingDraft> {
   for (const p of h.people) {
     const d = departureOf(ds, h, p);
     if (!d) continue;
-    for (const kind of LISTING) if (p.records[kind]) yield draft(h, p, d, kind);
+    for (const kind of LISTING) if (p.records[kind]) yield draft(ds, h, p, d, kind);
   }
 }
 

@@ -39,9 +39,17 @@ describe('mismatch/member-deceased', () => {
     const rosters = { ...emptyRosters(), deaths: [parsedRow(deaths, { name: '李四', idNumber: WIFE.id, deathDate: '2022-01-09' })] };
     const found = findingsOf(memberDeceased, dataset({ ...family({ without: ['household-file', 'one-book'] }), rosters }));
     expect(found).toHaveLength(1);
-    expect(found[0].values).toEqual({ national: `仍在册：李四（${WIFE.id}）`, deaths: '死亡（2022-01-09）' });
+    // Hukou's 正常 stands beside the roster's death, and the advice rests on the roster, asking hukou to follow.
+    expect(found[0].values).toEqual({ national: `仍在册：李四（${WIFE.id}）`, hukou: '正常（未注销）', deaths: '死亡（2022-01-09）' });
     expect(found[0].evidence['死亡日期']).toBe('2022-01-09');
-    expect(found[0].locations.map((l) => l.kind)).toEqual(['national', 'deaths']);
+    expect(found[0].evidence['户籍人员状态']).toBe('正常');
+    expect(found[0].locations.map((l) => l.kind)).toEqual(['national', 'deaths', 'hukou']);
+    expect(found[0].suggestion).toBe('以死亡人员名单为准（核实后），在国办系统中为该成员办理死亡减员，并更新家庭人口；户籍仍登记为正常，请户籍部门核实后办理死亡注销');
+    // Without hukou data: the roster alone, nothing asked of hukou.
+    const alone = findingsOf(memberDeceased, dataset({ ...family({ without: ['household-file', 'one-book', 'hukou'] }), rosters }));
+    expect(alone.map((f) => [f.values, f.suggestion])).toEqual([
+      [{ national: `仍在册：李四（${WIFE.id}）`, deaths: '死亡（2022-01-09）' }, '以死亡人员名单为准（核实后），在国办系统中为该成员办理死亡减员，并更新家庭人口'],
+    ]);
   });
 
   it('only the sources still listing the person: removed from national, still in the archive', () => {
