@@ -9,6 +9,7 @@ import { linkPeople, linkByNameWithin, NAME_LINK_SCORE } from './people.js';
 import { PeopleIndex, type Candidate } from './people-index.js';
 import { registeredHouseholds, groupByHead, personKey } from './households.js';
 import { linkBoards } from './boards.js';
+import { linkRosters } from './rosters.js';
 import { nameOf, validId } from './records.js';
 import { VillageIndex, placeKeyOf } from './places.js';
 
@@ -270,6 +271,7 @@ export function linkDataset(src: LoadedSources, policy: Policy, asOf: string): D
     unattached: { archive: archiveLeft, oneBook: bookLeft, boards: boards.unattached, ledger: ledgerLeft },
     ambiguous: settled,
     rosters: src.rosters,
+    rosterLinks: linkRosters(src.rosters, index),
     hukou: { ...hukou, read: src.hukouRead, kept: src.hukou.length },
     coverage: coverageOf(src, households),
     rejected,

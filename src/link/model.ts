@@ -2,6 +2,7 @@
  * The linked dataset: registered households (the unit of the audit) with their people as every source
  * holds them, and how each link was made. Rules read only this; they never read files.
  */
+import type { RosterLink } from './rosters.js';
 import type { Policy } from '../model/policy.js';
 import type { InputSummary } from '../model/audit.js';
 import type { MainKind, RosterKind } from '../model/kinds.js';
@@ -163,6 +164,8 @@ export interface Dataset {
   };
   ambiguous: AmbiguousLink[];
   rosters: Rosters;
+  /** Roster rows whose ID is not valid but a registered person's with a typo or Excel damage (link/rosters.ts). */
+  rosterLinks: Map<RosterRecord, RosterLink>;
   /** Hukou rows kept (registered households' hukou households and the relatives they name). */
   hukou: {
     byId: Map<string, HukouRecord>;

@@ -1,6 +1,8 @@
 /** The linking stage on hand-built records: each link method, its limits, and ambiguity reported, never guessed. */
 import { describe, expect, it } from 'vitest';
-import { national, householdFile, hukou, noticeBoard } from '../../src/sources/index.js';
+import { national, householdFile, hukou, noticeBoard, deaths, vehicles } from '../../src/sources/index.js';
+import { emptyRosters } from '../../src/link/index.js';
+import { rosterIdOf } from '../../src/link/rosters.js';
 import { linkDataset } from '../../src/link/index.js';
 import type { Dataset, Person } from '../../src/link/model.js';
 import { parsedRow, policy, sources, validIdFor } from '../rules/data-quality/build.js';
@@ -181,5 +183,51 @@ describe('notice boards (no IDs)', () => {
     const ds = link({ 'notice-board': [board('刘福', { village: '东山村' })] });
     expect(ds.households[0].board).toBeNull();
     expect(ds.unattached.boards).toHaveLength(1);
+  });
+});
+
+describe('roster rows with a damaged or mistyped ID', () => {
+  const withRosters = (rosters: Partial<ReturnType<typeof emptyRosters>>, nationalRows = H1()) =>
+    linkDataset(sources({ national: nationalRows, rosters: { ...emptyRosters(), ...rosters } }), policy, '2026-11-27');
+
+  it('stand for the registered person: one digit off or two swapped with the same name, or Excel damage with the first 15 digits', () => {
+    const dead = parsedRow(deaths, { name: '王秀英', idNumber: typo(B, 12), deathDate: '2022-01-01' });
+    const swapped = C.slice(0, 8) + C[9] + C[8] + C.slice(10);
+    const car = parsedRow(vehicles, { name: '刘明', idNumber: swapped, plate: '赣B12345' });
+    const damagedCar = parsedRow(vehicles, { name: '刘福', idNumber: { v: Number(A.slice(0, 17)) * 10, numeric: true }, plate: '赣B54321' });
+    expect(damagedCar.idNumber?.status).toBe('damaged');
+    const ds = withRosters({ deaths: [dead], vehicles: [car, damagedCar] });
+    expect(rosterIdOf(ds.rosterLinks, dead)).toBe(B);
+    expect(ds.rosterLinks.get(dead)?.note).toContain('相差一位且姓名相符');
+    expect(rosterIdOf(ds.rosterLinks, car)).toBe(C);
+    expect(ds.rosterLinks.get(car)?.note).toContain('相邻两位颠倒');
+    expect(rosterIdOf(ds.rosterLinks, damagedCar)).toBe(A);
+    expect(ds.rosterLinks.get(damagedCar)?.note).toContain('前15位和姓名');
+  });
+
+  it('stay apart when the name differs, when two registered namesakes fit, or when the ID is valid', () => {
+    const other = parsedRow(deaths, { name: '张三', idNumber: typo(B, 12), deathDate: '2022-01-01' });
+    const valid = parsedRow(deaths, { name: '王秀英', idNumber: B, deathDate: '2022-01-01' });
+    // A second 王秀英 whose ID is also one digit from the roster's.
+    const bad = typo(B, 12);
+    // A valid ID one digit from `bad` other than B: a sequence digit changed, the check character kept.
+    let twinId = '';
+    for (let at = 14; at < 17 && !twinId; at++) {
+      for (let d = 0; d <= 9 && !twinId; d++) {
+        const cand = bad.slice(0, at) + String(d) + bad.slice(at + 1);
+        if (cand !== B && idCheckChar(cand.slice(0, 17)) === cand[17]) twinId = cand;
+      }
+    }
+    expect(twinId).not.toBe('');
+    const namesakes = [...H1(), nat('H2', '王秀英', twinId, '户主')];
+    const ds = withRosters({ deaths: [other, valid] });
+    expect(ds.rosterLinks.size).toBe(0);
+    expect(rosterIdOf(ds.rosterLinks, valid)).toBe(B);
+    expect(rosterIdOf(ds.rosterLinks, other)).toBeNull();
+    const dead = parsedRow(deaths, { name: '王秀英', idNumber: bad, deathDate: '2022-01-01' });
+    const both = withRosters({ deaths: [dead] }, namesakes);
+    const fits = [B, twinId].filter((id) => [...id].filter((ch, i) => ch !== bad[i]).length === 1);
+    expect(fits).toHaveLength(2);
+    expect(rosterIdOf(both.rosterLinks, dead)).toBeNull();
   });
 });

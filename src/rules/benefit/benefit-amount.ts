@@ -17,6 +17,7 @@ import type { Rule, FindingDraft } from '../types.js';
 import { householdBase, location } from '../util.js';
 import { moneyText } from '../shared/display.js';
 import { perDataset } from '../shared/per-dataset.js';
+import { rosterIdOf } from '../../link/rosters.js';
 import { personIds } from '../shared/members.js';
 
 const SUBSIDY = /政策补贴|转移性/;
@@ -54,7 +55,7 @@ function add(map: Map<string, Side & Key>, key: string, k: Key, amount: number, 
 const payoutsByHolder = perDataset((ds: Dataset) => {
   const map = new Map<string, PayoutRecord[]>();
   for (const r of ds.rosters.payouts) {
-    const holder = r.idNumber?.id;
+    const holder = rosterIdOf(ds.rosterLinks, r);
     if (!holder) continue;
     const list = map.get(holder);
     if (list) list.push(r);

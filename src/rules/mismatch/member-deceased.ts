@@ -34,6 +34,8 @@ function draft(ds: Dataset, h: RegisteredHousehold, p: Person, d: Departure, kin
     values.deaths = d.death.deathDate ? `死亡（${d.death.deathDate}）` : '死亡';
     evidence['死亡日期'] = d.death.deathDate;
     locations.push(location('deaths', d.death.loc, deaths.fields.deathDate.label));
+    const linked = d.death.idNumber?.id ? null : ds.rosterLinks.get(d.death);
+    if (linked) evidence['死亡人员名单关联方式'] = linked.note;
   }
   // Known from the deaths roster alone: hukou, where it holds the person, still shows them living.
   const living = d.hukou ? null : hukouOf(ds, h, p);

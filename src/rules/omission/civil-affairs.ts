@@ -17,6 +17,7 @@ import { location } from '../util.js';
 import { aliveInHukou } from '../shared/members.js';
 import { deadIds, registeredHukouNos, registeredPerson } from '../split-household/family.js';
 import { perDataset } from '../shared/per-dataset.js';
+import { rosterIdOf } from '../../link/rosters.js';
 
 /**
  * Whether a place lies in the area the national data covers: its township is one the national data names (a
@@ -82,7 +83,7 @@ export const civilAffairsOmission: Rule = {
   *check(ds) {
     const seen = new Set<string>();
     for (const r of ds.rosters['civil-affairs']) {
-      const id = r.idNumber?.id ?? null;
+      const id = rosterIdOf(ds.rosterLinks, r);
       if (id ? registeredPerson(ds, id, r.name) : registeredByName(ds, r)) continue;
       const hk = id ? (ds.hukou.byId.get(id) ?? null) : null;
       if ((hk && !aliveInHukou(hk)) || (id !== null && deadIds(ds).has(id))) continue;

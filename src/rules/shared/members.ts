@@ -5,6 +5,7 @@ import { holds } from '../../link/coverage.js';
 import { validId } from '../../link/records.js';
 import { PERSON_STATUS_LABELS } from '../../normalize/person-status.js';
 import { perDataset } from './per-dataset.js';
+import { rosterIdOf } from '../../link/rosters.js';
 
 /**
  * Every kept hukou row once, in a stable order: `byHouseholdNo` lists each kept row that has a 户号, `byId` adds
@@ -79,7 +80,10 @@ const GONE = new Set(['dead', 'movedOut', 'cancelled']);
 
 const deathsById = perDataset((ds): Map<string, DeathRecord> => {
   const m = new Map<string, DeathRecord>();
-  for (const r of ds.rosters.deaths) if (r.idNumber?.id && !m.has(r.idNumber.id)) m.set(r.idNumber.id, r);
+  for (const r of ds.rosters.deaths) {
+    const id = rosterIdOf(ds.rosterLinks, r);
+    if (id && !m.has(id)) m.set(id, r);
+  }
   return m;
 });
 

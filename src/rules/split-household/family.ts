@@ -7,6 +7,7 @@ import type { Dataset, Person, PersonKind, RegisteredHousehold } from '../../lin
 import { birthOf, idOf, nameOf, prefix15Of, type MemberRecord } from '../../link/records.js';
 import { nameKey } from '../shared/memo.js';
 import { perDataset } from '../shared/per-dataset.js';
+import { rosterIdOf } from '../../link/rosters.js';
 import { ageAt } from '../../normalize/date.js';
 import { departureOf, keptHukouRows, personIds } from '../shared/members.js';
 
@@ -129,7 +130,7 @@ export function livingMembers(ds: Dataset, h: RegisteredHousehold): Person[] {
 }
 
 /** Valid IDs on the deaths roster. */
-export const deadIds = perDataset((ds) => new Set(ds.rosters.deaths.flatMap((d) => (d.idNumber?.id ? [d.idNumber.id] : []))));
+export const deadIds = perDataset((ds) => new Set(ds.rosters.deaths.flatMap((d) => rosterIdOf(ds.rosterLinks, d) ?? [])));
 
 export function inRange(age: number | null, range: { min: number; max: number }): boolean {
   return age !== null && age >= range.min && age <= range.max;

@@ -11,6 +11,7 @@ import type { VehicleRecord, PropertyRecord, BusinessRecord, PayrollRecord } fro
 import type { Dataset } from '../../link/model.js';
 import { location } from '../util.js';
 import { perDataset } from '../shared/per-dataset.js';
+import { rosterIdOf } from '../../link/rosters.js';
 
 export type AssetKind = 'vehicles' | 'property' | 'business' | 'payroll';
 export const ASSET_KINDS: readonly AssetKind[] = ['vehicles', 'property', 'business', 'payroll'];
@@ -62,10 +63,13 @@ function employer(r: PayrollRecord): string {
 
 function index(ds: Dataset): Map<string, Asset[]> {
   const map = new Map<string, Asset[]>();
-  const add = (kind: AssetKind, r: { idNumber: VehicleRecord['idNumber']; name: string | null; loc: VehicleRecord['loc'] }, text: string | null, column: string) => {
-    const holderId = r.idNumber?.id;
+  const add = (kind: AssetKind, r: VehicleRecord | PropertyRecord | BusinessRecord | PayrollRecord, text: string | null, column: string) => {
+    const holderId = rosterIdOf(ds.rosterLinks, r);
     if (!holderId || text === null) return;
-    const asset: Asset = { kind, holderId, holderName: r.name, text, location: location(kind, r.loc, column) };
+    // A row whose own ID is damaged or mistyped says how it was taken for the person's.
+    const linked = r.idNumber?.id ? null : ds.rosterLinks.get(r);
+    const shown = linked ? `${text}（${linked.note}）` : text;
+    const asset: Asset = { kind, holderId, holderName: r.name, text: shown, location: location(kind, r.loc, column) };
     const list = map.get(holderId);
     if (list) list.push(asset);
     else map.set(holderId, [asset]);

@@ -52,6 +52,18 @@ describe('mismatch/member-deceased', () => {
     ]);
   });
 
+  it('takes a deaths-roster row with a mistyped ID for the registered person of that name, and says so', () => {
+    const bad = WIFE.id.slice(0, 12) + String((Number(WIFE.id[12]) + 1) % 10) + WIFE.id.slice(13);
+    const row = parsedRow(deaths, { name: '李四', idNumber: bad, deathDate: '2022-01-09' });
+    expect(row.idNumber?.status).toBe('badCheck');
+    const found = findingsOf(memberDeceased, dataset({ ...family({ without: ['household-file', 'one-book'] }), rosters: { ...emptyRosters(), deaths: [row] } }));
+    expect(found.map((f) => f.personId)).toEqual([WIFE.id]);
+    expect(found[0].evidence['死亡人员名单关联方式']).toBe(`名单中的身份证号与在册人员${WIFE.id}相差一位且姓名相符，应为同一人，在册一侧的号码校验正确`);
+    // Another name with the same mistyped ID is someone else.
+    const other = parsedRow(deaths, { name: '赵六', idNumber: bad, deathDate: '2022-01-09' });
+    expect(findingsOf(memberDeceased, dataset({ ...family({ without: ['household-file', 'one-book'] }), rosters: { ...emptyRosters(), deaths: [other] } }))).toEqual([]);
+  });
+
   it('only the sources still listing the person: removed from national, still in the archive', () => {
     const edit = (k: FamilyKind, c: Cells, i: number) =>
       i === 1 && (k === 'national' || k === 'one-book') ? null : hukouStatus(1, '死亡')(k, c, i);

@@ -60,10 +60,14 @@ describe('wrong-inclusion/member-assets', () => {
     ]);
   });
 
-  it('matches by valid ID only: nobody outside the household, and no invalid ID', () => {
+  it('matches by ID: nobody outside the household; a mistyped ID only with the member\'s name (DOMAIN 3.1)', () => {
     expect(run({ vehicles: [car(NEIGHBOUR, '小型轿车')], payroll: [job(NEIGHBOUR)] })).toEqual([]);
     const badCheck = `${SON.id.slice(0, 17)}${SON.id.endsWith('0') ? '1' : '0'}`;
-    expect(run({ vehicles: [car(SON, '小型轿车', badCheck)] })).toEqual([]);
+    const [f, ...rest] = run({ vehicles: [car(SON, '小型轿车', badCheck)] });
+    expect(rest).toEqual([]);
+    expect(f.personId).toBe(SON.id);
+    expect(f.message).toContain(`（名单中的身份证号与在册人员${SON.id}相差一位且姓名相符，应为同一人，在册一侧的号码校验正确）`);
+    expect(run({ vehicles: [car({ ...SON, name: '王邻' }, '小型轿车', badCheck)] })).toEqual([]);
   });
 
   it('leaves out a member whom hukou shows as dead', () => {
