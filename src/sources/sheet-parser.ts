@@ -53,7 +53,8 @@ export class SheetParser {
     this.identifying = spec.identifying.map((f) => fields.indexOf(f));
     this.make = recordMaker(spec);
     this.values = fields.map(() => null);
-    const names = spec.identifying.map((f) => spec.fields[f].label).join('和');
+    const labels = spec.identifying.map((f) => spec.fields[f].label);
+    const names = labels.length > 1 ? `${labels.slice(0, -1).join('、')}或${labels[labels.length - 1]}` : labels[0];
     this.rejection = `该行没有${names}，无法使用，已跳过`;
   }
 

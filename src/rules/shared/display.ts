@@ -102,5 +102,10 @@ export function nameDifference(a: string, b: string): string {
   const cmp = compareNames(a, b);
   if (cmp.kind === 'homophone') return `读音相同（${pinyinOf(a).join(' ')}），系同音字写错`;
   if (cmp.kind === 'fuzzyPinyin') return `读音相近（${pinyinOf(a).join(' ')} / ${pinyinOf(b).join(' ')}）`;
-  return cmp.explanation;
+  // The messages show both names already: the comparison's own "（a / b…）" would repeat them in nested brackets.
+  const pair = `（${a} / ${b}`;
+  const e = cmp.explanation;
+  if (!e.includes(pair)) return e;
+  const rest = e.slice(e.indexOf(pair) + pair.length, -1); // "" or "，相差1个字…"
+  return e.slice(0, e.indexOf(pair)) + rest;
 }

@@ -13,7 +13,7 @@ describe('mismatch/helper', () => {
     expect(rest).toEqual([]);
     expect([f.householdId, f.field, f.correct]).toEqual(['H1', 'helperName', 'national']);
     expect(f.values).toEqual({ 'one-book': '王帮扶', national: '李帮扶' });
-    expect(f.message).toBe('《一本通》记录的帮扶责任人为“王帮扶”，国办系统为“李帮扶”（姓氏不同（王帮扶 / 李帮扶））');
+    expect(f.message).toBe('《一本通》记录的帮扶责任人为“王帮扶”，国办系统为“李帮扶”（姓氏不同）');
     expect(f.suggestion).toBe('以《一本通》为准（《一本通》由帮扶责任人随时更新），更正国办系统的帮扶责任人');
     expect(f.locations.map((l) => [l.kind, l.column])).toEqual([
       ['one-book', '帮扶责任人'],
