@@ -69,7 +69,7 @@ async function inspectSheet(s: SheetReading): Promise<SheetReport> {
       header: c.header,
       field: c.field,
       fieldLabel: c.field && spec ? spec.fields[c.field].label : null,
-      note: c.duplicateOf !== null ? `与第${c.duplicateOf + 1}列重复，未使用` : null,
+      note: c.duplicateOf !== null ? `与第${c.duplicateOf + 1}列重复，该列为空的行取本列的值` : null,
     })),
     rows: s.stats.rows,
     kept: s.stats.kept,

@@ -39,6 +39,8 @@ function undecodable(cell: Cell, parsed: Parsed<unknown>): Parsed<unknown> {
   return { value: parsed.value, problem: '含有无法识别的字符（文件编码损坏，或该字符不在文件的编码中），请按原件核对' };
 }
 
+const isEmpty = (c: Cell | undefined): boolean => c === undefined || c.v === null || (typeof c.v === 'string' && c.v.trim() === '');
+
 /** Same cell value: `===`, except that 0 and -0 differ (they are one key of a Map). */
 function sameValue(a: CellValue, b: CellValue): boolean {
   return a === b && (a !== 0 || 1 / a === 1 / (b as number));
@@ -59,7 +61,17 @@ export class FieldColumn {
     readonly header: string,
     private readonly def: AnyField,
     private readonly ctx: ParseContext,
+    /** Later columns with the same header: read where this one is blank in a row. */
+    private readonly copies: readonly number[] = [],
   ) {}
+
+  /** This column's cell of a row, or, where it is blank, the first filled copy's. */
+  cellOf(cells: readonly (Cell | undefined)[]): Cell | undefined {
+    const cell = cells[this.index];
+    if (this.copies.length === 0 || !isEmpty(cell)) return cell;
+    for (const i of this.copies) if (!isEmpty(cells[i])) return cells[i];
+    return cell;
+  }
 
   /** The parsed cell: the same result object for equal cells (value, number format and numeric flag). */
   parse(cell: Cell | undefined): Parsed<unknown> {

@@ -45,8 +45,13 @@ export class SheetParser {
   ) {
     const fields = fieldsOf(spec);
     const wanted = (f: string) => !only || only.includes(f) || spec.identifying.includes(f);
+    // A header twice (the first copy sometimes left blank): the copies fill the blanks of the one read.
+    const copies = new Map<number, number[]>();
+    for (const c of detection.columns) if (c.duplicateOf !== null) copies.set(c.duplicateOf, [...(copies.get(c.duplicateOf) ?? []), c.index]);
     const columns = detection.columns.flatMap((c) =>
-      c.field === null ? [] : [{ column: new FieldColumn(c.index, c.field, c.header, spec.fields[c.field], ctx), slot: fields.indexOf(c.field) }],
+      c.field === null
+        ? []
+        : [{ column: new FieldColumn(c.index, c.field, c.header, spec.fields[c.field], ctx, copies.get(c.index)), slot: fields.indexOf(c.field) }],
     );
     this.first = columns.filter((c) => wanted(c.column.field));
     this.later = columns.filter((c) => !wanted(c.column.field));
@@ -65,7 +70,7 @@ export class SheetParser {
     const values = this.values;
     let problems = NO_PROBLEMS;
     for (const { column, slot } of this.first) {
-      const cell = row.cells[column.index];
+      const cell = column.cellOf(row.cells);
       const parsed = column.parse(cell);
       values[slot] = parsed.value;
       if (parsed.problem !== null) {
@@ -92,7 +97,7 @@ export class SheetParser {
     const rec = record as Record<string, unknown>;
     const before = record.problems.length;
     for (const { column } of this.later) {
-      const cell = cells[column.index];
+      const cell = column.cellOf(cells);
       const parsed = column.parse(cell);
       rec[column.field] = parsed.value;
       if (parsed.problem !== null) {

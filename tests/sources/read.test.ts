@@ -222,3 +222,22 @@ describe('a UTF-8 file with a damaged byte', () => {
     expect(records[0].problems.some((p) => p.message.includes('无法识别的字符'))).toBe(false);
   });
 });
+
+describe('a header twice', () => {
+  it('the first copy is read, and where it is blank in a row, the other copy', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jz-dup-'));
+    const twice = join(dir, '一户一档.csv');
+    writeFileSync(
+      twice,
+      [
+        '户主姓名,户主身份证号,成员姓名,成员身份证号,住房情况,帮扶责任人电话,帮扶责任人电话',
+        `李明,${HEAD},李明,${HEAD},安全,,13807971234`,
+        `李明,${HEAD},王芳,110102199101010078,安全,13907975678,13807971234`,
+        `李明,${HEAD},李二,412723199010050012,安全,,`,
+      ].join('\n'),
+    );
+    const records: HouseholdFileRecord[] = [];
+    for await (const sheet of readSheets(twice)) for await (const row of sheet.records()) if (row.record) records.push(row.record as HouseholdFileRecord);
+    expect(records.map((r) => r.helperPhone?.phone ?? null)).toEqual(['13807971234', '13907975678', null]);
+  });
+});
