@@ -10,7 +10,11 @@
  * - a `"` inside an unquoted field is text; a closing `"` followed by anything but a delimiter or the record end
  *   is text too (the field keeps both of its quotes);
  * - an empty line is a record with one empty field; the end of the file ends the last record (no empty record
- *   after a final line break); a quote still open at the end of the file is an error.
+ *   after a final line break);
+ * - a quote that does not close — still open at the end of the file, or across more than
+ *   `MAX_QUOTED_BREAKS` line breaks (a stray `"` in a name or a note) — is text: its record is read again from
+ *   its start with every `"` as text, and ends at its first line break (csv-parse fails the whole file, or
+ *   takes the rows up to the next stray quote as one cell).
  * Lines without a `"` (nearly all of them) are split directly. With `stripApostrophe`, one leading `'` is dropped
  * from every field (the hukou system's export).
  */
@@ -21,14 +25,8 @@ const LF = 10;
 const CR = 13;
 /** A line longer than this with no line break yet is parsed as it comes instead of waiting for its end. */
 const MAX_PENDING = 1 << 20;
-
-/** The file ends inside a quoted field. */
-export class UnclosedQuoteError extends Error {
-  constructor() {
-    super('文件结束时双引号仍未配对');
-    this.name = 'UnclosedQuoteError';
-  }
-}
+/** More line breaks than this inside one quoted cell: the quote was a stray one (see the rules above). */
+export const MAX_QUOTED_BREAKS = 20;
 
 /** A copy of `s` that does not keep alive the larger string it was sliced from (a decoded chunk). */
 function own(s: string): string {
@@ -56,6 +54,14 @@ export class DelimitedParser {
   private field = '';
   private quoting = false;
   private wasQuoting = false;
+  /** Where the open record starts in `text` (kept until it ends, to read it again); -1 when none is open. */
+  private start = -1;
+  /** Line breaks inside the quoted field being read. */
+  private breaks = 0;
+  /** The open record is being read again with quotes as text. */
+  private literal = false;
+  /** Records read again because of a quote that did not close. */
+  retakes = 0;
 
   constructor(delimiter: string, opts: { stripApostrophe?: boolean } = {}) {
     if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\r' || delimiter === '\n') {
@@ -68,12 +74,14 @@ export class DelimitedParser {
 
   /** The next piece of text. */
   feed(text: string): void {
-    this.text = this.pos < this.text.length ? this.text.slice(this.pos) + text : text;
-    this.pos = 0;
+    const from = this.open ? this.start : this.pos;
+    this.text = from < this.text.length ? this.text.slice(from) + text : text;
+    this.pos -= from;
+    if (this.open) this.start = 0;
     this.quoteAt = -2;
   }
 
-  /** No more text: `next` gives the last record, then throws UnclosedQuoteError if a quote is still open. */
+  /** No more text: `next` gives the records left. */
   finish(): void {
     this.final = true;
   }
@@ -113,7 +121,10 @@ export class DelimitedParser {
       return this.split(line);
     }
     if (!this.final) return null;
-    if (this.quoting) throw new UnclosedQuoteError();
+    if (this.quoting) {
+      this.retake();
+      return this.nextRecord();
+    }
     if (this.open && (this.wasQuoting || this.record.length > 0 || this.field !== '')) {
       this.endField();
       const record = this.record;
@@ -228,6 +239,19 @@ export class DelimitedParser {
     this.field = '';
     this.quoting = false;
     this.wasQuoting = false;
+    this.start = -1;
+    this.literal = false;
+  }
+
+  /** Reads the open record again from its start, every quote as text (a quote that did not close). */
+  private retake(): void {
+    const start = this.start;
+    this.reset();
+    this.open = true;
+    this.start = start;
+    this.pos = start;
+    this.literal = true;
+    this.retakes++;
   }
 
   /**
@@ -239,10 +263,20 @@ export class DelimitedParser {
     const s = this.text;
     const n = s.length;
     let i = this.pos;
-    this.open = true;
+    if (!this.open) {
+      this.open = true;
+      this.start = i;
+    }
     while (i < n) {
       if (this.quoting) {
         const q = s.indexOf('"', i);
+        const end = q === -1 ? n : q;
+        for (let b = s.indexOf('\n', i); b !== -1 && b < end; b = s.indexOf('\n', b + 1)) this.breaks++;
+        if (this.breaks > MAX_QUOTED_BREAKS) {
+          this.retake();
+          i = this.pos;
+          continue;
+        }
         if (q === -1) {
           this.field += s.slice(i);
           i = n;
@@ -269,8 +303,10 @@ export class DelimitedParser {
       }
       const c = s.charCodeAt(i);
       if (c === QUOTE) {
-        if (this.field === '') this.quoting = true;
-        else this.field += '"';
+        if (this.field === '' && !this.literal) {
+          this.quoting = true;
+          this.breaks = 0;
+        } else this.field += '"';
         i++;
         continue;
       }

@@ -4,7 +4,7 @@
  */
 import { createReadStream } from 'node:fs';
 import type { Cell, RawRow, RowSkip, WorkbookSource } from './types.js';
-import { DelimitedParser, UnclosedQuoteError } from './delimited.js';
+import { DelimitedParser } from './delimited.js';
 import { fsError, readError, wrapError } from './errors.js';
 
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
@@ -312,7 +312,6 @@ class TextRows implements AsyncIterableIterator<RawRow> {
   private fail(err: unknown): Error {
     this.ended = true;
     const line = this.n + 1;
-    if (err instanceof UnclosedQuoteError) return readError(this.file, `第 ${line} 行的双引号没有配对，从该行起的内容无法读取`);
     return wrapError(this.file, err, `第 ${line} 行起文本格式有误`);
   }
 }

@@ -82,15 +82,13 @@ describe('openWorkbook: unreadable files end as ReadError in Chinese naming the 
     expect(e.message).toContain('工作表「名单」读取失败');
     expect(e.message).toContain('文件已损坏或不是电子表格');
   });
-  it('CSV with a quote never closed: rows before it are read, then a ReadError', async () => {
+  it('CSV with a quote never closed: every row is read, the stray quote kept as text in its cell', async () => {
     const wb = await openWorkbook(fixture('open-quote.csv'));
-    const seen: number[] = [];
-    await expect(
-      (async () => {
-        for await (const row of wb.sheets[0].rows()) seen.push(row.row);
-      })(),
-    ).rejects.toThrow(/第 3 行的双引号没有配对/);
-    expect(seen).toEqual([1, 2]);
+    const rows: { row: number; cells: (string | undefined)[] }[] = [];
+    for await (const row of wb.sheets[0].rows()) rows.push({ row: row.row, cells: row.cells.map((c) => c?.v as string | undefined) });
+    expect(rows.map((r) => r.row)).toEqual([1, 2, 3, 4]);
+    expect(rows[2].cells[1]).toBe('"没有闭合');
+    expect(rows[3].cells).toEqual(['王五', '正常']);
   });
   it('a directory', async () => {
     expect((await failure(dir)).message).toContain('文件夹');
