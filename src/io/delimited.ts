@@ -60,8 +60,6 @@ export class DelimitedParser {
   private breaks = 0;
   /** The open record is being read again with quotes as text. */
   private literal = false;
-  /** Records read again because of a quote that did not close. */
-  retakes = 0;
 
   constructor(delimiter: string, opts: { stripApostrophe?: boolean } = {}) {
     if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\r' || delimiter === '\n') {
@@ -251,7 +249,6 @@ export class DelimitedParser {
     this.start = start;
     this.pos = start;
     this.literal = true;
-    this.retakes++;
   }
 
   /**

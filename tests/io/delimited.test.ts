@@ -110,7 +110,6 @@ describe('delimited text parser', () => {
     expect(parser.next()).toBeNull();
     parser.finish();
     expect([parser.next(), parser.next(), parser.next()]).toEqual([['c', '"d'], ['e', 'f'], null]);
-    expect(parser.retakes).toBe(1);
     const text = 'h1,h2\r\n"x,1\r\ny,2\r\nz,3\r\n';
     for (let i = 0; i <= text.length; i++) {
       expect(ours(text, ',', [i])).toEqual([['h1', 'h2'], ['"x', '1'], ['y', '2'], ['z', '3']]);
