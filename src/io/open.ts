@@ -12,7 +12,7 @@ import { ZipFile, ZipFormatError } from './zip.js';
 import { openXlsx } from './xlsx.js';
 import { openFastXlsx } from './xlsx-fast.js';
 import { openBiff, openMarkup } from './sheetjs.js';
-import { bomEncoding, decodeWhole, detectEncoding, openText } from './text.js';
+import { bomEncoding, bomlessUtf16, decodeWhole, detectEncoding, openText } from './text.js';
 
 const HEAD_BYTES = 8 * 1024;
 
@@ -44,9 +44,9 @@ function startsWith(head: Buffer, bytes: number[]): boolean {
   return bytes.every((b, i) => head[i] === b);
 }
 
-/** The head as text, good enough to find ASCII markers in UTF-8, GB18030 or UTF-16 with a BOM. */
+/** The head as text, good enough to find ASCII markers in UTF-8, GB18030 or UTF-16 (with a BOM or without). */
 function headText(head: Buffer): string {
-  const bom = bomEncoding(head);
+  const bom = bomEncoding(head) ?? bomlessUtf16(head);
   if (bom === 'utf-16le' || bom === 'utf-16be') return new TextDecoder(bom).decode(head);
   return head.toString('latin1');
 }
@@ -120,7 +120,7 @@ export async function openWorkbook(file: string): Promise<WorkbookSource> {
  * Text files (any encoding we read) have neither.
  */
 function looksBinary(head: Buffer): boolean {
-  const bom = bomEncoding(head);
+  const bom = bomEncoding(head) ?? bomlessUtf16(head);
   if (bom === 'utf-16le' || bom === 'utf-16be') return false;
   let control = 0;
   for (const b of head) {

@@ -22,6 +22,25 @@ export function bomEncoding(head: Uint8Array): TextEncoding | null {
   return null;
 }
 
+/**
+ * UTF-16 saved without a BOM: in the first bytes, many NULs on one side of the pairs (the high byte of ASCII
+ * digits, commas and tabs), few on the other. Null when the bytes do not look so.
+ */
+export function bomlessUtf16(head: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const pairs = Math.floor(head.length / 2);
+  if (pairs < 4) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < pairs * 2; i += 2) {
+    if (head[i] === 0) even++;
+    if (head[i + 1] === 0) odd++;
+  }
+  // A few NULs on the other side are characters like 一 (U+4E00), whose low byte is 0.
+  if (odd >= pairs / 5 && even * 10 <= odd) return 'utf-16le';
+  if (even >= pairs / 5 && odd * 10 <= even) return 'utf-16be';
+  return null;
+}
+
 function decoderLabel(enc: TextEncoding): string {
   return enc === 'utf-8-bom' ? 'utf-8' : enc;
 }
@@ -82,7 +101,7 @@ export async function mostlyUtf8(file: string): Promise<boolean> {
  * Windows writes).
  */
 export async function detectEncoding(file: string, head: Uint8Array): Promise<TextEncoding> {
-  const bom = bomEncoding(head);
+  const bom = bomEncoding(head) ?? bomlessUtf16(head);
   if (bom) return bom;
   try {
     return (await isUtf8(file)) || (await mostlyUtf8(file)) ? 'utf-8' : 'gb18030';

@@ -41,6 +41,33 @@ describe('delimited text in every encoding', () => {
   });
 });
 
+describe('UTF-16 saved without a BOM', () => {
+  it('is recognised by its NUL bytes on one side of every pair, and read like UTF-16 with a BOM', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'jingzhun-u16-'));
+    try {
+      // 一 (U+4E00) has a NUL low byte: a few NULs on the other side of the pairs.
+      const table = [...TABLE, ['3', '一丁', '360426199101010071', '一村', '一']];
+      const text = table.map((r) => r.join('\t')).join('\r\n') + '\r\n';
+      const le = join(dir, 'le.txt');
+      const be = join(dir, 'be.txt');
+      await writeFile(le, Buffer.from(text, 'utf16le'));
+      await writeFile(be, Buffer.from(text, 'utf16le').swap16());
+      for (const [file, encoding] of [[le, 'utf-16le'], [be, 'utf-16be']] as const) {
+        const wb = await openWorkbook(file);
+        expect(wb.encoding).toBe(encoding);
+        const rows = await readRows(wb.sheets[0]);
+        expect(rows.map((r) => r.cells.map((c) => c?.v))).toEqual(table);
+      }
+      // NULs on both sides of the pairs are no text.
+      const junk = join(dir, 'junk.csv');
+      await writeFile(junk, Buffer.from([0, 0, 0x41, 0, 0, 0x42, 0x43, 0, 0, 0, 0x44, 0x45, 0, 0x46, 0, 0]));
+      await expect(openWorkbook(junk)).rejects.toThrow(/损坏/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('cells written as Excel text formulas', () => {
   it('="…" gives the text inside, quoted or not; other cells starting with = stay as they are', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'jingzhun-eq-'));
