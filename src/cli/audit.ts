@@ -165,6 +165,12 @@ export async function runAuditCommand(dir: string | undefined, o: AuditCliOption
     write(`读取 ${used.length} 个工作表：${[...new Set(used.map((i) => KIND_LABELS[i.kind as SourceKind]))].join('、')}`);
     if (hukou.read) write(`；户籍 ${hukou.read} 行中保留与在册户相关的 ${hukou.kept} 行`);
     write('\n');
+    // A recognised sheet without a single data row: nothing of that source was compared, which a clerk should know.
+    const empty = used.filter((i) => i.rows === 0 && i.rejected === 0);
+    if (empty.length) {
+      write(`只有表头、没有数据行的工作表（${empty.length}），其中的来源未能比对：\n`);
+      for (const e of empty) write(`  ${e.file}${e.sheet ? ` [${e.sheet}]` : ''}：${KIND_LABELS[e.kind as SourceKind]}\n`);
+    }
     const bad = result.inputs.filter((i) => i.error);
     if (bad.length) {
       write(`未能使用的文件或工作表（${bad.length}）：\n`);

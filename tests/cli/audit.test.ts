@@ -61,6 +61,16 @@ describe('jingzhun audit', () => {
     expect(code).toBe(0);
   }, 60_000);
 
+  it('names a recognised sheet that has a header and no data rows', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jz-headeronly-'));
+    writeFileSync(join(dir, '公示牌.csv'), '乡镇,行政村,户主姓名,家庭人口,帮扶责任人,帮扶责任人电话,公示牌状态\r\n');
+    const r = jingzhun(['audit', DATA, '--notice-board', join(dir, '公示牌.csv'), '--as-of', '2026-11-27', '--out', out()]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/只有表头、没有数据行的工作表（1），其中的来源未能比对：\n\s+\S*公示牌\.csv.*：公示牌/);
+    const whole = jingzhun(['audit', DATA, '--as-of', '2026-11-27', '--out', out()]);
+    expect(whole.stdout).not.toContain('只有表头');
+  });
+
   it('exits 2 when a file named by a flag cannot be read, and names it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jz-bad-'));
     writeFileSync(join(dir, 'broken.xlsx'), 'not a workbook');
