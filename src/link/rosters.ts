@@ -33,7 +33,7 @@ function linkOne(index: PeopleIndex, id: IdResult, name: string): RosterLink | n
     return found ? { id: found, note: `名单中的身份证号以数字格式保存已损坏，按前15位和姓名认定为在册人员${found}` } : null;
   }
   if (id.cleaned.length !== 18) return null;
-  const typos = index.typoCandidates(sharedNameKeys(name), id.cleaned, false).filter((e) => named(e) && idTypo(id.cleaned, e.id!.cleaned));
+  const typos = index.typoCandidates(sharedNameKeys(name), id.cleaned, false).filter((e) => named(e) && e.id !== null && idTypo(id.cleaned, e.id.cleaned));
   const found = unique(typos);
   if (!found) return null;
   const how = idTypo(id.cleaned, found) === 'oneDigit' ? '相差一位' : '相邻两位颠倒';

@@ -11,7 +11,7 @@
  */
 import type { Cell, CellValue } from '../io/types.js';
 import type { AnyField } from './define.js';
-import type { Parsed, ParseContext } from './fields.js';
+import { blank as blankCell, type Parsed, type ParseContext } from './fields.js';
 
 interface Seen {
   /** The cell first seen with this value (xlsx cells of one shared string are one object). */
@@ -38,8 +38,6 @@ function undecodable(cell: Cell, parsed: Parsed<unknown>): Parsed<unknown> {
   if (parsed.problem !== null || typeof cell.v !== 'string' || !cell.v.includes(REPLACEMENT)) return parsed;
   return { value: parsed.value, problem: '含有无法识别的字符（文件编码损坏，或该字符不在文件的编码中），请按原件核对' };
 }
-
-const isEmpty = (c: Cell | undefined): boolean => c === undefined || c.v === null || (typeof c.v === 'string' && c.v.trim() === '');
 
 /** Same cell value: `===`, except that 0 and -0 differ (they are one key of a Map). */
 function sameValue(a: CellValue, b: CellValue): boolean {
@@ -68,8 +66,8 @@ export class FieldColumn {
   /** This column's cell of a row, or, where it is blank, the first filled copy's. */
   cellOf(cells: readonly (Cell | undefined)[]): Cell | undefined {
     const cell = cells[this.index];
-    if (this.copies.length === 0 || !isEmpty(cell)) return cell;
-    for (const i of this.copies) if (!isEmpty(cells[i])) return cells[i];
+    if (this.copies.length === 0 || !blankCell(cell)) return cell;
+    for (const i of this.copies) if (!blankCell(cells[i])) return cells[i];
     return cell;
   }
 

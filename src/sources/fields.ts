@@ -57,7 +57,7 @@ const ok = <T>(value: T | null): Parsed<T> => ({ value, problem: null });
  * `isBlank`, answered without making the text of a number or a boolean (their text is never empty): most
  * numeric cells are parsed once per distinct value, and this is the part that would be done twice.
  */
-function blank(c: Cell | undefined): boolean {
+export function blank(c: Cell | undefined): boolean {
   if (!c || c.v === null) return true;
   return typeof c.v === 'string' && isBlank(c);
 }
